@@ -1,0 +1,1 @@
+"""Timings of the hot paths: `python -m benchmarks` prints JSON."""

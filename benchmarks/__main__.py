@@ -1,0 +1,75 @@
+"""Run every benchmark and print one JSON object of timings (milliseconds, best of N)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.corpus import report_of, seed_texts
+
+
+def best_ms(fn: Callable[[], object], repeat: int = 7) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return round(best * 1000, 2)
+
+
+def bench_ingest() -> dict:
+    from reader.core.ingest import ingest_text
+
+    results: dict[str, object] = {}
+    for name, text in seed_texts().items():
+        results[f"ingest_seed_{name[:3]}_ms"] = best_ms(lambda text=text: ingest_text(text))
+    report = report_of(20_000)
+    doc = ingest_text(report)
+    results["report_chars"] = len(doc.text)
+    results["ingest_20k_report_ms"] = best_ms(lambda: ingest_text(report))
+    return results
+
+
+def bench_library() -> dict:
+    from reader.core.ingest import ingest_text
+    from reader.store.library import Library
+
+    doc = ingest_text(report_of(20_000))
+    with tempfile.TemporaryDirectory() as tmp:
+        counter = iter(range(1_000_000))
+
+        def add_new() -> None:
+            # A fresh library each time, so we time a real insert rather than the idempotent path.
+            with Library.open(Path(tmp) / f"lib{next(counter)}.sqlite3") as library:
+                library.add(doc, title="bench")
+
+        with Library.open(Path(tmp) / "same.sqlite3") as library:
+            library.add(doc, title="bench")
+            reimport = best_ms(lambda: library.add(doc, title="bench"))
+            load = best_ms(lambda: library.document(1))
+        return {
+            "import_20k_report_into_new_library_ms": best_ms(add_new),
+            "reimport_same_content_ms": reimport,
+            "load_20k_document_ms": load,
+        }
+
+
+BENCHMARKS = {"ingest": bench_ingest, "library": bench_library}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(BENCHMARKS)
+    out = {"python": sys.version.split()[0]}
+    for name in chosen:
+        out[name] = BENCHMARKS[name]()
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

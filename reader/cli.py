@@ -1,0 +1,206 @@
+"""Command-line front end: the same core and store calls the GUI makes, JSON on stdout.
+
+Errors a user can cause print one line on stderr and exit 1; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import NotFoundError, ReaderError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _error(message: str) -> None:
+    print(f"report-reader: {message}", file=sys.stderr)
+
+
+def _open_library(args: argparse.Namespace):
+    from reader.store.library import Library
+    from reader.store.seeding import seed_if_empty
+
+    library = Library.open(args.library)
+    seed_if_empty(library)
+    return library
+
+
+def _load_document(args: argparse.Namespace, target: str):
+    """A DOC argument: digits name a library id; anything else is a file read without the library."""
+    from reader.core.ingest import ingest_file
+
+    if target.isdigit():
+        with _open_library(args) as library:
+            return library.document(int(target))
+    if not os.path.exists(target):
+        raise NotFoundError(f"{target} is neither a document id nor an existing file")
+    return ingest_file(target)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.core.ingest import ingest_file
+
+    failures = 0
+    results = []
+    with _open_library(args) as library:
+        for name in args.files:
+            try:
+                doc = ingest_file(name)
+                doc_id, created = library.add(
+                    doc,
+                    title=args.title,
+                    year=args.year,
+                    kind=args.kind,
+                    source_name=Path(name).name,
+                )
+            except ReaderError as exc:
+                _error(str(exc))
+                failures += 1
+                continue
+            results.append({"id": doc_id, "file": name, "created": created})
+    if args.json:
+        _print_json({"imported": results})
+    else:
+        for result in results:
+            print(result["id"])
+    return EXIT_ERROR if failures else EXIT_OK
+
+
+def _info_json(info) -> dict:
+    return {
+        "id": info.id,
+        "title": info.title,
+        "year": info.year,
+        "kind": info.kind,
+        "script": info.script,
+        "language": info.language,
+        "source_name": info.source_name,
+        "characters": info.char_count,
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        infos = library.documents()
+    if args.json:
+        _print_json({"documents": [_info_json(info) for info in infos]})
+        return EXIT_OK
+    for info in infos:
+        year = info.year if info.year is not None else "----"
+        print(f"{info.id:>4}  {year}  {info.kind:<10}  {info.script:<11}  {info.title}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    doc = _load_document(args, args.doc)
+    if args.json:
+        _print_json(
+            {
+                "title": doc.title,
+                "year": doc.year,
+                "script": doc.script,
+                "language": doc.language,
+                "encoding": doc.encoding,
+                "text": doc.text,
+                "blocks": [block.to_json() for block in doc.blocks],
+            }
+        )
+    elif args.blocks:
+        for block in doc.blocks:
+            print(f"[{block.kind} {block.level} {block.lang}] {block.text}")
+    else:
+        print(doc.text)
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        info = library.remove(args.doc)
+    if args.json:
+        _print_json({"removed": _info_json(info)})
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from reader.ui.app import run
+
+    return run(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="report-reader",
+        description="Read, compare and annotate China's Government Work Reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $REPORT_READER_LIBRARY or the platform data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
+    p.add_argument("--doc", type=int, help="document id to open")
+    p.add_argument("--screenshot", metavar="PNG", help="lay out the window, save a PNG and exit")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("import", parents=[common], help="add files to the library; prints their ids")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--title", help="title (default: guessed from the text)")
+    p.add_argument("--year", type=int, help="year the report is for (default: guessed)")
+    p.add_argument("--kind", choices=["report", "summary", "commentary", "other"], help="kind of document")
+    p.add_argument("--json", action="store_true", help="print JSON with file names and whether each was new")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the library's documents")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="print a document's normalised text or blocks")
+    p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path (use ./2024 for a file named 2024)")
+    p.add_argument("--blocks", action="store_true", help="one line per block with its kind and level")
+    p.add_argument("--json", action="store_true", help='{"blocks": [{"id","kind","level","text","start","end","lang"}, ...]}')
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("remove", parents=[common], help="remove a document from the library")
+    p.add_argument("doc", type=int, metavar="DOC")
+    p.add_argument("--json", action="store_true", help="print what was removed")
+    p.set_defaults(func=cmd_remove)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    if not hasattr(args, "library"):
+        args.library = None
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `report-reader show 1 | head` closes stdout early; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,69 @@
+"""Start-up of the GUI: the application object, the library, the main window, --screenshot."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader.errors import ReaderError
+
+ORGANIZATION = "Report Reader"
+APPLICATION = "report-reader"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
+    return app
+
+
+def open_library(path: str | None):
+    from reader.store.library import Library
+    from reader.store.seeding import seed_if_empty
+
+    library = Library.open(path)
+    seed_if_empty(library)
+    return library
+
+
+def run(args: argparse.Namespace) -> int:
+    app = application()
+    from reader.ui.main_window import MainWindow
+
+    try:
+        library = open_library(args.library)
+    except ReaderError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Report Reader"), str(exc))
+        print(f"report-reader: {exc}", file=sys.stderr)
+        return 1
+    window = MainWindow(library)
+    window.restore_state()
+    window.open_initial_document(args.doc)
+    if args.screenshot:
+        return _screenshot(app, window, Path(args.screenshot))
+    window.show()
+    return app.exec()
+
+
+def _screenshot(app: QApplication, window, path: Path) -> int:
+    window.resize(1400, 900)
+    window.show()
+    # Let layouts settle and queued work (conversion, highlights) land before grabbing.
+    for _ in range(5):
+        app.processEvents()
+    pixmap = window.grab()
+    ok = pixmap.save(str(path), "PNG")
+    window.close()
+    QTimer.singleShot(0, app.quit)
+    if not ok:
+        print(f"report-reader: could not write the screenshot to {path}", file=sys.stderr)
+        return 1
+    return 0

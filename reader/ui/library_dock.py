@@ -1,0 +1,79 @@
+"""The library dock: documents grouped by year, with kind and script; opening by click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeWidget, QTreeWidgetItem
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LibraryDock(QDockWidget):
+    """Lists the library; emits document_activated(id) when the reader picks one."""
+
+    document_activated = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(self.tr("Library"), parent)
+        self.setObjectName("library_dock")
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Title"), self.tr("Kind"), self.tr("Script")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemActivated.connect(self._on_item)
+        self.tree.itemClicked.connect(self._on_item)
+        self.setWidget(self.tree)
+
+    def set_documents(self, infos, current: int | None = None) -> None:
+        self.tree.clear()
+        groups: dict[object, QTreeWidgetItem] = {}
+        for info in infos:
+            year = info.year if info.year is not None else self.tr("No year")
+            group = groups.get(year)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [str(year)])
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.setExpanded(True)
+                groups[year] = group
+            item = QTreeWidgetItem(group, [info.title, self._kind_name(info.kind), self._script_name(info.script)])
+            item.setData(0, DOC_ID_ROLE, info.id)
+            item.setToolTip(0, f"{info.title}\n{info.source_name}\n{info.char_count:,} " + self.tr("characters"))
+            if info.id == current:
+                self.tree.setCurrentItem(item)
+        self.tree.resizeColumnToContents(1)
+        self.tree.resizeColumnToContents(2)
+
+    def select(self, doc_id: int) -> None:
+        for item in self._document_items():
+            if item.data(0, DOC_ID_ROLE) == doc_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def selected_ids(self) -> list[int]:
+        return [item.data(0, DOC_ID_ROLE) for item in self.tree.selectedItems() if item.data(0, DOC_ID_ROLE) is not None]
+
+    def _document_items(self):
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                yield group.child(j)
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        doc_id = item.data(0, DOC_ID_ROLE)
+        if doc_id is not None:
+            self.document_activated.emit(doc_id)
+
+    def _kind_name(self, kind: str) -> str:
+        return {
+            "report": self.tr("Report"),
+            "summary": self.tr("Summary"),
+            "commentary": self.tr("Commentary"),
+        }.get(kind, self.tr("Other"))
+
+    def _script_name(self, script: str) -> str:
+        return {
+            "simplified": self.tr("简体"),
+            "traditional": self.tr("繁體"),
+            "mixed": self.tr("Mixed"),
+        }.get(script, "—")

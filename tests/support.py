@@ -1,0 +1,13 @@
+"""Helpers the tests share: where the seeds are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_path(number: int) -> Path:
+    """The seed whose name starts with the three-digit number: seed_path(1) → seeds/001_….txt."""
+    (path,) = SEEDS.glob(f"{number:03d}_*.txt")
+    return path
