@@ -1,0 +1,362 @@
+"""The user's library: documents and their blocks in one local SQLite file.
+
+Every write commits at once in its own transaction (or in the caller's `batch()`), so a crash or
+a closed window never loses more than the write in flight. SQLite failures reach callers as one
+LibraryError sentence; an unknown id is a NotFoundError.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from reader.core.model import Block, Document
+from reader.errors import LibraryError, NotFoundError
+from reader.store.location import library_path
+from reader.store.schema import check_header, migrate, read_header
+
+REPORT = "report"
+SUMMARY = "summary"
+COMMENTARY = "commentary"
+OTHER = "other"
+DOCUMENT_KINDS = (REPORT, SUMMARY, COMMENTARY, OTHER)
+
+BUSY_TIMEOUT_MS = 5000
+_INFO_COLUMNS = (
+    "id, title, year, kind, script, language, source_name, content_hash, char_count, created"
+)
+_BLOCK_COLUMNS = 'id, kind, level, label, text, lang, start, "end", translation_of'
+# SQLite primary result codes (named in the sqlite3 module only from Python 3.11 on).
+_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
+# Newest year first, undated documents after all dated ones, then by title.
+_ORDER = "ORDER BY year IS NULL, year DESC, title COLLATE NOCASE, id"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A document's catalogue entry: what a library list shows, without the text."""
+
+    id: int
+    title: str
+    year: int | None
+    kind: str
+    script: str
+    language: str
+    source_name: str
+    content_hash: str
+    char_count: int
+    created: str
+
+
+def text_hash(text: str) -> str:
+    """The content hash for a document that arrives without one (e.g. built in code)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Library:
+    """An open library file. Use `Library.open()`, ideally as a context manager."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self._db = db
+        self._path = path
+        self._depth = 0
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
+        """Open (creating if needed) the library at `path`, or at library_path()'s choice.
+
+        Newer, foreign, non-SQLite and damaged files are refused before anything is written.
+        """
+        target = library_path(path)
+        header = read_header(target)
+        check_header(target, header)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(
+                f"The folder for the library {target} could not be created ({exc.strerror})."
+            ) from None
+        db: Database | None = None
+        try:
+            db = Database(target)
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.conn.execute("PRAGMA foreign_keys = ON")
+            if header.exists:
+                _check_integrity(db.conn, target)
+            migrate(db.conn, target)
+            # After migrate: switching to WAL writes the header, which a refused file must not get.
+            db.conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL cannot corrupt the file; it only skips an fsync per commit.
+            db.conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, sqlite3.Error):
+                raise _library_error(exc, target) from None
+            raise
+        return cls(db, target)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[Library]:
+        """Group several writes into one all-or-nothing transaction (e.g. importing a folder)."""
+        with self._write():
+            yield self
+
+    def add(
+        self,
+        doc: Document,
+        *,
+        title: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        source_name: str = "",
+        script: str | None = None,
+        language: str | None = None,
+    ) -> tuple[int, bool]:
+        """Store `doc`; return (id, created).
+
+        Adding content that is already there (same content hash) changes nothing and returns
+        the existing id with created=False, so importing a file twice is harmless.
+        Arguments override what the Document carries (title, year, script, language).
+        """
+        kind = kind or OTHER
+        if kind not in DOCUMENT_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(DOCUMENT_KINDS)}, not {kind!r}")
+        content_hash = doc.content_hash or text_hash(doc.text)
+        with self._write():
+            existing = self._db.execute(
+                "SELECT id FROM documents WHERE content_hash = ?", [content_hash]
+            ).fetchone()
+            if existing:
+                return existing[0], False
+            row = {
+                "title": title or doc.title or _fallback_title(doc, source_name),
+                "year": year if year is not None else doc.year,
+                "kind": kind,
+                "script": script or doc.script,
+                "language": language or doc.language,
+                "source_name": source_name,
+                "content_hash": content_hash,
+                "encoding": doc.encoding,
+                "char_count": len(doc.text),
+                "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "text": doc.text,
+            }
+            doc_id = int(self._db["documents"].insert(row).last_pk)
+            self._db["blocks"].insert_all(
+                (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)),
+                batch_size=80,  # 11 columns × 80 rows stays under SQLite's 999-variable limit
+            )
+        return doc_id, True
+
+    def remove(self, doc_id: int) -> DocumentInfo:
+        """Delete a document and its blocks; return its entry so a caller can offer undo
+        (keep `document(doc_id)` from before the removal to re-add it)."""
+        with self._write():
+            info = self.info(doc_id)
+            self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        return info
+
+    def meta(self, key: str) -> str | None:
+        """A small fact about the library itself (see seeding), or None if never set."""
+        with self._guard():
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write():
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document, newest year first, undated ones last, then by title."""
+        with self._guard():
+            rows = self._db.execute(f"SELECT {_INFO_COLUMNS} FROM documents {_ORDER}").fetchall()
+        return [DocumentInfo(*row) for row in rows]
+
+    def info(self, doc_id: int) -> DocumentInfo:
+        with self._guard():
+            row = self._db.execute(
+                f"SELECT {_INFO_COLUMNS} FROM documents WHERE id = ?", [doc_id]
+            ).fetchone()
+        if row is None:
+            raise _not_found(doc_id)
+        return DocumentInfo(*row)
+
+    def document(self, doc_id: int) -> Document:
+        """The stored document rebuilt: same text and blocks, in order, as were added."""
+        with self._guard():
+            row = self._db.execute(
+                "SELECT text, encoding, title, year, script, language, content_hash "
+                "FROM documents WHERE id = ?",
+                [doc_id],
+            ).fetchone()
+            if row is None:
+                raise _not_found(doc_id)
+            block_rows = self._db.execute(
+                f"SELECT {_BLOCK_COLUMNS} FROM blocks WHERE doc_id = ? ORDER BY seq", [doc_id]
+            ).fetchall()
+        text, encoding, title, year, script, language, content_hash = row
+        return Document(
+            text=text,
+            blocks=tuple(
+                Block(
+                    id=id_, kind=kind, level=level, label=label, text=block_text, lang=lang,
+                    start=start, end=end, translation_of=translation_of,
+                )
+                for id_, kind, level, label, block_text, lang, start, end, translation_of
+                in block_rows
+            ),
+            encoding=encoding,
+            title=title,
+            year=year,
+            script=script,
+            language=language,
+            content_hash=content_hash,
+        )
+
+    def is_empty(self) -> bool:
+        with self._guard():
+            row = self._db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()
+        return not row[0]
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's exceptions into one user-facing sentence."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _library_error(exc, self._path) from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One IMMEDIATE transaction (nested calls join the outer one).
+
+        IMMEDIATE takes the write lock up front, so a check-then-insert (the content-hash
+        lookup in add) cannot race another process, and busy_timeout applies to the wait.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        conn = self._db.conn
+        with self._guard():
+            conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+
+def _block_row(doc_id: int, seq: int, block: Block) -> dict:
+    return {
+        "doc_id": doc_id,
+        "seq": seq,
+        "id": block.id,
+        "kind": block.kind,
+        "level": block.level,
+        "label": block.label,
+        "text": block.text,
+        "lang": block.lang,
+        "start": block.start,
+        "end": block.end,
+        "translation_of": block.translation_of,
+    }
+
+
+def _fallback_title(doc: Document, source_name: str) -> str:
+    """A name for a document that came without one: its file name, else its first line."""
+    if source_name:
+        return Path(source_name).stem
+    first_line = doc.text.strip().split("\n", 1)[0].strip()
+    return first_line[:40] or "Untitled"
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged file up front rather than fail later half-way through a read."""
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check(1)").fetchall()]
+    if problems != ["ok"]:
+        raise _damaged(path)
+
+
+def _not_found(doc_id: int) -> NotFoundError:
+    return NotFoundError(f"No document with id {doc_id} in the library")
+
+
+def _damaged(path: Path) -> LibraryError:
+    return LibraryError(
+        f"The library {path} is damaged and cannot be opened; it was not changed "
+        "(restore a backup or choose another library file)."
+    )
+
+
+def _library_error(exc: sqlite3.Error, path: Path) -> LibraryError:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # primary result code
+    if code in (_BUSY, _LOCKED):
+        return LibraryError(
+            f"The library {path} is busy in another Report Reader window or program; "
+            "try again in a moment."
+        )
+    if code == _CORRUPT:
+        return _damaged(path)
+    if code == _NOTADB:
+        return LibraryError(
+            f"{path} is not a Report Reader library (it is not an SQLite database); "
+            "it was not changed."
+        )
+    if code == _READONLY:
+        return LibraryError(f"The library {path} is read-only, so nothing could be saved.")
+    if code == _FULL:
+        return LibraryError(f"The disk holding the library {path} is full; nothing was saved.")
+    if code == _CANTOPEN:
+        return LibraryError(
+            f"The library {path} could not be opened (check the path and permissions)."
+        )
+    return LibraryError(f"The library {path} could not be used ({exc}).")

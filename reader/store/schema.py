@@ -1,0 +1,182 @@
+"""The library file's layout and how older files are upgraded to it.
+
+The version lives in PRAGMA user_version. Upgrades are `if version < N:` steps that run in one
+transaction (as Anki does), so a crash half-way leaves the file as it was. To change the layout,
+bump SCHEMA_VERSION and append a step to `_upgrade`; never edit a step that has shipped, because
+files out there were made by it. Steps are plain SQL rather than sqlite-utils' create() so what a
+step does can never drift with the library's version.
+
+A file newer than this app, a file that is not ours, or a damaged file is refused with a
+LibraryError before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import LibraryError
+
+SCHEMA_VERSION = 1
+# PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
+# Report Reader library from another program's SQLite database.
+APPLICATION_ID = int.from_bytes(b"RpRd", "big")
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FileHeader:
+    """What the first 100 bytes of an existing library file say, read without SQLite."""
+
+    exists: bool
+    user_version: int = 0
+    application_id: int = 0
+
+
+def read_header(path: Path) -> FileHeader:
+    """Read version and owner straight from the file header.
+
+    Done with plain file I/O because even a read-only SQLite connection leaves -wal/-shm files
+    beside a WAL database; a file we refuse must be left exactly as we found it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEADER_SIZE)
+    except FileNotFoundError:
+        return FileHeader(exists=False)
+    except IsADirectoryError:
+        raise LibraryError(f"The library {path} is a folder, not a file.") from None
+    except OSError as exc:
+        raise LibraryError(f"The library {path} could not be read ({exc.strerror}).") from None
+    if not head:
+        return FileHeader(exists=False)  # an empty file is a new database to SQLite too
+    if len(head) < _HEADER_SIZE or not head.startswith(_SQLITE_MAGIC):
+        raise LibraryError(
+            f"{path} is not a Report Reader library (it is not an SQLite database); "
+            "it was not changed."
+        )
+    return FileHeader(
+        exists=True,
+        user_version=int.from_bytes(head[60:64], "big", signed=True),
+        application_id=int.from_bytes(head[68:72], "big", signed=False),
+    )
+
+
+def check_header(path: Path, header: FileHeader) -> None:
+    """Refuse a file this app must not write to: newer than us, or another program's."""
+    if not header.exists:
+        return
+    if not _is_ours(header.user_version, header.application_id):
+        raise foreign_file_error(path)
+    if header.user_version > SCHEMA_VERSION:
+        raise newer_version_error(path, header.user_version)
+
+
+def _is_ours(version: int, app_id: int) -> bool:
+    """Every versioned library carries our application id (step 1 sets both together), so a
+    versioned file without it belongs to another program; an unversioned one may be new."""
+    return app_id == APPLICATION_ID or (app_id == 0 and version == 0)
+
+
+def newer_version_error(path: Path, version: int) -> LibraryError:
+    return LibraryError(
+        f"The library {path} was written by a newer version of Report Reader "
+        f"(schema {version}; this app knows {SCHEMA_VERSION}); it was not changed."
+    )
+
+
+def foreign_file_error(path: Path) -> LibraryError:
+    return LibraryError(
+        f"{path} is another program's SQLite database, not a Report Reader library; "
+        "it was not changed."
+    )
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> int:
+    """Bring the file up to SCHEMA_VERSION in one transaction; return the version it had.
+
+    The version is read again under the write lock, so two apps opening the same new file at
+    once cannot both run a step, and a file made newer meanwhile is still refused untouched.
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+        return version  # the usual case: no write lock, so opening never waits on a writer
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if not _is_ours(version, app_id):
+            raise foreign_file_error(path)
+        if version > SCHEMA_VERSION:
+            raise newer_version_error(path, version)
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise foreign_file_error(path)  # an unversioned file with tables is not one of ours
+        if version < SCHEMA_VERSION:
+            _upgrade(conn, version)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return version
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Every step from `version` up; append new steps at the end."""
+    if version < 1:
+        for statement in _STEP_1:
+            conn.execute(statement)
+    # if version < 2:
+    #     for statement in _STEP_2: conn.execute(statement)
+
+
+_STEP_1 = (
+    # Small facts about the library itself (e.g. whether the sample reports were offered).
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+    # text comes last: listing documents then never walks a long text's overflow pages.
+    """
+    CREATE TABLE documents (
+        id           INTEGER PRIMARY KEY,
+        title        TEXT NOT NULL,
+        year         INTEGER,
+        kind         TEXT NOT NULL DEFAULT 'other',
+        script       TEXT NOT NULL DEFAULT 'none',
+        language     TEXT NOT NULL DEFAULT 'zh',
+        source_name  TEXT NOT NULL DEFAULT '',
+        content_hash TEXT NOT NULL UNIQUE,
+        encoding     TEXT NOT NULL DEFAULT 'utf-8',
+        char_count   INTEGER NOT NULL,
+        created      TEXT NOT NULL,
+        text         TEXT NOT NULL
+    )
+    """,
+    # WITHOUT ROWID clusters a document's blocks together in seq order, and the primary key
+    # (doc_id first) is the doc_id index: a separate one would only slow inserts down.
+    """
+    CREATE TABLE blocks (
+        doc_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq            INTEGER NOT NULL,
+        id             TEXT NOT NULL,
+        kind           TEXT NOT NULL,
+        level          INTEGER NOT NULL DEFAULT 0,
+        label          TEXT NOT NULL DEFAULT '',
+        text           TEXT NOT NULL,
+        lang           TEXT NOT NULL DEFAULT '',
+        start          INTEGER NOT NULL,
+        "end"          INTEGER NOT NULL,
+        translation_of TEXT,
+        PRIMARY KEY (doc_id, seq)
+    ) WITHOUT ROWID
+    """,
+)
