@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.errors import NotFoundError, ReaderError
+from reader.errors import NotFoundError, ReaderError, UsageError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -107,6 +107,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     doc = _load_document(args, args.doc)
+    if args.script:
+        doc = _converted_document(doc, args.script)
     if args.json:
         _print_json(
             {
@@ -125,6 +127,55 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         print(doc.text)
     return EXIT_OK
+
+
+def _converted_document(doc, config: str):
+    """The document in another script: text and block offsets mapped through the conversion."""
+    from dataclasses import replace
+
+    conversion = _convert(doc.text, config)
+    offsets = conversion.offsets
+    blocks = []
+    for block in doc.blocks:
+        start, end = offsets.span_to_converted(block.start, block.end)
+        blocks.append(replace(block, text=conversion.text[start:end], start=start, end=end))
+    return replace(doc, text=conversion.text, blocks=tuple(blocks))
+
+
+def _convert(text: str, config: str):
+    from reader.core.convert import convert_text
+
+    try:
+        return convert_text(text, config)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from reader.core.decode import decode_bytes
+
+    if args.file:
+        data = _read_file_bytes(args.file)
+        name = args.file
+    else:
+        data = sys.stdin.buffer.read()
+        name = "standard input"
+    # Blank input converts to itself; decode_bytes refuses it only because a blank report is an error.
+    text = decode_bytes(data, name)[0] if data.strip() else data.decode("utf-8", "replace")
+    sys.stdout.write(_convert(text, args.config).text)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _read_file_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -176,8 +227,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[common], help="print a document's normalised text or blocks")
     p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path (use ./2024 for a file named 2024)")
     p.add_argument("--blocks", action="store_true", help="one line per block with its kind and level")
+    p.add_argument("--script", metavar="CFG", help="show it converted with an OpenCC config (s2t, t2s, s2hk …)")
     p.add_argument("--json", action="store_true", help='{"blocks": [{"id","kind","level","text","start","end","lang"}, ...]}')
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout without FILE)")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--config", required=True, metavar="CFG", help="an OpenCC config: s2t, t2s, s2tw, s2twp, s2hk, tw2s, hk2s, …")
+    p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("remove", parents=[common], help="remove a document from the library")
     p.add_argument("doc", type=int, metavar="DOC")

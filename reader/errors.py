@@ -15,3 +15,7 @@ class LibraryError(ReaderError):
 
 class NotFoundError(ReaderError):
     """An unknown document (or other) id."""
+
+
+class UsageError(ReaderError):
+    """A request that cannot be carried out as asked: an unknown option value, a folder for a file."""

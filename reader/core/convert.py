@@ -1,0 +1,228 @@
+"""Script conversion with an exact offset map between original and converted text.
+
+OpenCC converts phrase by phrase, and a phrase may change length (s2twp: U盘 → 隨身碟).
+We convert the text once as a whole and once character by character (each character on
+its own line, so no phrase can match); where the two differ, the characters were taken
+as a phrase, and aligning the two gives the spans that map onto each other.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from reader.core.opencc_backend import converter, normalise_config
+
+# config → (human name, English name); the human names are what the toolbar combo shows.
+CONFIG_NAMES: dict[str, tuple[str, str]] = {
+    "s2t": ("繁體（OpenCC 標準）", "Traditional (OpenCC standard)"),
+    "s2tw": ("繁體（台灣）", "Traditional (Taiwan)"),
+    "s2twp": ("繁體（台灣，含慣用詞）", "Traditional (Taiwan, with phrases)"),
+    "s2hk": ("繁體（香港）", "Traditional (Hong Kong)"),
+    "s2hkp": ("繁體（香港，含慣用詞）", "Traditional (Hong Kong, with phrases)"),
+    "t2s": ("简体", "Simplified"),
+    "tw2s": ("简体（自台湾繁体）", "Simplified (from Taiwan)"),
+    "tw2sp": ("简体（自台湾繁体，含惯用词）", "Simplified (from Taiwan, with phrases)"),
+    "hk2s": ("简体（自香港繁体）", "Simplified (from Hong Kong)"),
+    "hk2sp": ("简体（自香港繁体，含惯用词）", "Simplified (from Hong Kong, with phrases)"),
+    "t2tw": ("繁體 → 台灣字形", "Traditional → Taiwan glyphs"),
+    "t2hk": ("繁體 → 香港字形", "Traditional → Hong Kong glyphs"),
+    "tw2t": ("台灣字形 → 繁體", "Taiwan glyphs → Traditional"),
+    "hk2t": ("香港字形 → 繁體", "Hong Kong glyphs → Traditional"),
+    "t2jp": ("繁體 → 日本新字體", "Traditional → Japanese Shinjitai"),
+    "jp2t": ("日本新字體 → 繁體", "Japanese Shinjitai → Traditional"),
+}
+
+
+def default_config(script: str) -> str:
+    """The conversion a reader of the opposite script wants first."""
+    return "t2s" if script == "traditional" else "s2t"
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps code-point offsets between an original text and its conversion, both ways.
+
+    Stored as aligned break points: (orig[k], conv[k]) are positions that correspond exactly.
+    Between two break points text maps one to one when both sides have equal length; otherwise
+    the span is a converted phrase and any offset inside it maps to the whole phrase.
+    """
+
+    orig: array
+    conv: array
+    phrase: bytes
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(array("q", [0, length]), array("q", [0, length]), b"\x00")
+
+    def to_converted(self, offset: int, *, end: bool = False) -> int:
+        return _map(self.orig, self.conv, self.phrase, offset, end)
+
+    def to_original(self, offset: int, *, end: bool = False) -> int:
+        return _map(self.conv, self.orig, self.phrase, offset, end)
+
+    def span_to_converted(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_converted(start), self.to_converted(end, end=True)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_original(start), self.to_original(end, end=True)
+
+
+def _map(src: array, dst: array, phrase: bytes, offset: int, end: bool) -> int:
+    offset = max(0, min(offset, src[-1]))
+    k = bisect_right(src, offset) - 1
+    if k >= len(src) - 1:
+        return dst[-1]
+    delta = offset - src[k]
+    src_len = src[k + 1] - src[k]
+    dst_len = dst[k + 1] - dst[k]
+    if delta == 0:
+        return dst[k]
+    if src_len == dst_len and not phrase[k]:
+        return dst[k] + delta
+    # Inside a phrase that changed length: a start snaps back, an end snaps forward.
+    return dst[k + 1] if end else dst[k]
+
+
+@dataclass(frozen=True)
+class Conversion:
+    config: str
+    original: str
+    text: str
+    offsets: OffsetMap
+
+
+def convert_text(text: str, config: str) -> Conversion:
+    """Convert `text` with an OpenCC config, keeping line breaks and an exact offset map."""
+    stem = normalise_config(config)
+    opencc = converter(stem)
+    lines = text.split("\n")
+    out_lines = opencc.convert(text).split("\n")
+    if len(out_lines) != len(lines):
+        # OpenCC keeps line breaks; should a dictionary ever span one, convert line by line.
+        out_lines = [opencc.convert(line) for line in lines]
+    converted = "\n".join(out_lines)
+    points = _Points()
+    o = c = 0
+    for line, out, chars in zip(lines, out_lines, _per_character_lines(opencc, text)):
+        if chars != out or len(out) != len(line):
+            # A phrase conversion happened on this line: align it against the per-character form.
+            points.mark(o, c)
+            if len(chars) == len(line):
+                for i1, i2, j1, j2, is_phrase in _phrase_spans(opencc, line, chars, out):
+                    points.mark(o + i1, c + j1)
+                    points.mark(o + i2, c + j2, phrase=is_phrase)
+                points.mark(o + len(line), c + len(out))
+            else:
+                points.mark(o + len(line), c + len(out), phrase=True)
+        o += len(line) + 1
+        c += len(out) + 1
+    points.mark(len(text), len(converted))
+    return Conversion(stem, text, converted, OffsetMap(points.orig, points.conv, bytes(points.phrase)))
+
+
+_SEPARATOR = "\x01"
+
+
+def _per_character_lines(opencc, text: str) -> list[str]:
+    """Each line converted one character at a time, so that no phrase rule can apply."""
+    pieces = opencc.convert(_SEPARATOR.join(text)).split(_SEPARATOR) if text else []
+    if len(pieces) != len(text):
+        pieces = [opencc.convert(ch) for ch in text]
+    lines: list[str] = []
+    current: list[str] = []
+    for ch, piece in zip(text, pieces):
+        if ch == "\n":
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(piece)
+    lines.append("".join(current))
+    return lines
+
+
+# Changes this close together are first taken as one phrase, then split where OpenCC agrees.
+_MAX_INNER_EQUAL = 3
+
+
+def _phrase_spans(opencc, line: str, chars: str, out: str) -> list[tuple[int, int, int, int, bool]]:
+    """Spans (i1, i2, j1, j2, is_phrase) of a line where a phrase replaced per-character output.
+
+    SequenceMatcher may pair a character inside a phrase with itself (鼠標 → 滑鼠 shares 鼠),
+    so nearby changes are grouped, then each group is split wherever converting the two
+    halves separately gives the same output as converting the whole.
+    """
+    groups: list[list[int]] = []
+    pending: tuple[int, int] | None = None
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, chars, out, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pending = (i1, i2)
+            continue
+        close = pending is None or (pending[1] - pending[0] <= _MAX_INNER_EQUAL and groups and groups[-1][1] == pending[0])
+        if groups and close:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+        pending = None
+    spans: list[tuple[int, int, int, int, bool]] = []
+    for i1, i2, j1, j2 in groups:
+        _split(opencc, line, chars, out, i1, i2, j1, j2, spans)
+    return spans
+
+
+def _split(opencc, line: str, chars: str, out: str, a: int, b: int, c: int, d: int, spans: list) -> None:
+    for p in range(a + 1, b):
+        head = opencc.convert(line[a:p])
+        q = c + len(head)
+        if q <= d and out[c:q] == head and opencc.convert(line[p:b]) == out[q:d]:
+            _split(opencc, line, chars, out, a, p, c, q, spans)
+            _split(opencc, line, chars, out, p, b, q, d, spans)
+            return
+    spans.append((a, b, c, d, chars[a:b] != out[c:d]))
+
+
+class _Points:
+    """Break points that correspond exactly in both texts; either side of a span may be empty.
+
+    phrase[k] says the span ending at point k+1 is one converted phrase: offsets inside it
+    map to the whole phrase rather than character by character.
+    """
+
+    def __init__(self) -> None:
+        self.orig = array("q", [0])
+        self.conv = array("q", [0])
+        self.phrase = bytearray()
+
+    def mark(self, o: int, c: int, *, phrase: bool = False) -> None:
+        if o == self.orig[-1] and c == self.conv[-1]:
+            return
+        self.orig.append(o)
+        self.conv.append(c)
+        self.phrase.append(phrase)
+
+
+class ConversionCache:
+    """Conversions kept per (document key, config) so switching back and forth is instant."""
+
+    def __init__(self, capacity: int = 32) -> None:
+        self._items: OrderedDict[tuple[str, str], Conversion] = OrderedDict()
+        self._capacity = capacity
+
+    def get(self, key: str, text: str, config: str) -> Conversion:
+        cache_key = (key, normalise_config(config))
+        hit = self._items.get(cache_key)
+        if hit is not None:
+            self._items.move_to_end(cache_key)
+            return hit
+        result = convert_text(text, config)
+        self._items[cache_key] = result
+        if len(self._items) > self._capacity:
+            self._items.popitem(last=False)
+        return result
+
+
+conversions = ConversionCache()
