@@ -1,0 +1,174 @@
+"""Public entry points: a report's text, bytes or file in, a Document of Blocks out.
+
+The pipeline: decode → fold look-alike characters → repair PDF wrapping, page furniture, footnotes
+and tables (layout) → classify blocks (structure) → drop consecutive repeats → pair translations →
+assign stable ids and offsets. The Document's text is the normalised text, one block per line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import replace
+from os import PathLike
+from pathlib import Path
+
+from reader.core.decode import decode_bytes
+from reader.core.layout import segment
+from reader.core.model import BLOCK_SEPARATOR, HEADING, Block, Document
+from reader.core.normalize import normalize_chars
+from reader.core.script import detect_script
+from reader.core.structure import Draft, classify
+from reader.errors import InputError
+
+# English blocks must be at least this share of all blocks before we pair them as translations.
+_MIN_TRANSLATION_SHARE = 0.2
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_YEAR_PLAIN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_SCAN = 600
+
+
+def ingest_file(path: str | PathLike[str]) -> Document:
+    """Read and ingest a report file; InputError if it is missing, unreadable or not text."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{file.name} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{file.name} is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{file.name} cannot be read ({exc.strerror or exc})") from None
+    return ingest_bytes(data, file.name)
+
+
+def ingest_bytes(data: bytes, name: str = "") -> Document:
+    text, encoding = decode_bytes(data, name)
+    return ingest_text(text, encoding=encoding)
+
+
+def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:
+    """Rebuild a report's paragraphs, headings, lists and tables from extracted text."""
+    segments, warnings = segment(normalize_chars(text))
+    drafts = _drop_repeats(classify(segments))
+    if not drafts:
+        raise InputError("The text has no readable content")
+    blocks = _assign(drafts)
+    doc_text = BLOCK_SEPARATOR.join(b.text for b in blocks)
+    guessed_title = title or _guess_title(blocks)
+    return Document(
+        text=doc_text,
+        blocks=tuple(blocks),
+        encoding=encoding,
+        title=guessed_title,
+        year=_guess_year(guessed_title, doc_text),
+        script=detect_script(doc_text),
+        language=_language(blocks),
+        content_hash=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
+        warnings=tuple(warnings),
+    )
+
+
+def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
+    """Extraction sometimes emits a paragraph twice in a row; the author wrote it once."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if out and out[-1].text == draft.text and out[-1].kind == draft.kind:
+            continue
+        out.append(draft)
+    return out
+
+
+def block_id(kind: str, text: str, occurrence: int = 1) -> str:
+    """Stable across re-ingest and unaffected by edits elsewhere: a hash of what the block says."""
+    digest = hashlib.sha1(f"{kind}\x00{text}".encode("utf-8")).hexdigest()[:12]
+    return digest if occurrence == 1 else f"{digest}-{occurrence}"
+
+
+def _assign(drafts: list[Draft]) -> list[Block]:
+    seen: Counter[tuple[str, str]] = Counter()
+    ids: list[str] = []
+    for draft in drafts:
+        seen[(draft.kind, draft.text)] += 1
+        ids.append(block_id(draft.kind, draft.text, seen[(draft.kind, draft.text)]))
+    translation_of = _pair_translations(drafts, ids)
+    drafts = _align_translated_levels(drafts, ids, translation_of)
+    blocks: list[Block] = []
+    offset = 0
+    for draft, block_id_, source in zip(drafts, ids, translation_of):
+        end = offset + len(draft.text)
+        blocks.append(
+            Block(
+                id=block_id_,
+                kind=draft.kind,
+                level=draft.level,
+                text=draft.text,
+                lang=draft.lang,
+                start=offset,
+                end=end,
+                label=draft.label,
+                translation_of=source,
+            )
+        )
+        offset = end + len(BLOCK_SEPARATOR)
+    return blocks
+
+
+def _pair_translations(drafts: list[Draft], ids: list[str]) -> list[str | None]:
+    """English blocks that follow a Chinese block translate it (bilingual editions only)."""
+    english = sum(1 for d in drafts if d.lang == "en")
+    chinese = len(drafts) - english
+    if not chinese or english < _MIN_TRANSLATION_SHARE * len(drafts):
+        return [None] * len(drafts)
+    out: list[str | None] = []
+    source: str | None = None
+    for draft, id_ in zip(drafts, ids):
+        if draft.lang == "en":
+            out.append(source)
+        else:
+            source = id_
+            out.append(None)
+    return out
+
+
+def _align_translated_levels(drafts: list[Draft], ids: list[str], sources: list[str | None]) -> list[Draft]:
+    """A translated numbered block ("1. Striving…" for "（一）大力推进…") takes its original's level."""
+    by_id = dict(zip(ids, drafts))
+    out = []
+    for draft, source in zip(drafts, sources):
+        original = by_id.get(source) if source else None
+        if original is not None and draft.label and original.label and draft.level != original.level:
+            draft = replace(draft, level=original.level)
+        out.append(draft)
+    return out
+
+
+def _guess_title(blocks: list[Block]) -> str:
+    for block in blocks[:8]:
+        if block.kind == HEADING:
+            return block.text
+    for block in blocks[:8]:
+        if len(block.text) <= 40:
+            return block.text
+    return blocks[0].text[:40]
+
+
+def _guess_year(title: str, text: str) -> int | None:
+    for source in (title, text[:_YEAR_SCAN]):
+        match = _YEAR.search(source) or (_YEAR_PLAIN.search(source) if source is title else None)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _language(blocks: list[Block]) -> str:
+    sizes = Counter()
+    for block in blocks:
+        sizes[block.lang] += len(block.text)
+    total = sum(sizes.values()) or 1
+    if sizes["en"] / total >= 0.9:
+        return "en"
+    if sizes["en"] / total >= 0.15 and sizes["zh"]:
+        return "zh+en"
+    return "zh"

@@ -1,0 +1,345 @@
+"""PDF-wrap repair: turn extracted lines back into the paragraphs, footnotes and tables an author wrote.
+
+PDF text arrives hard-wrapped at the column width, often with a blank line after every line, page
+numbers and footnotes in the middle of sentences, and tables flattened into short lines. Nothing
+here is about meaning: it is line geometry (display width, trailing spaces, punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.labels import find_label
+from reader.core.tables import TABLE_CAPTION, TABLE_SOURCE, parse_table
+
+# Share of text lines followed by exactly one blank line above which blank lines are spacing.
+_DOUBLE_SPACED = 0.5
+# Lines wider than this (display columns) are not hard-wrapped PDF lines but whole paragraphs.
+_MAX_WRAP_WIDTH = 130
+# A line ending a sentence this many columns short of the column width ends its paragraph.
+_FINAL_TOLERANCE = 3
+# A line not ending a sentence this full (share of the column width) continues on the next line.
+_CONTINUE_SHARE = 0.7
+# Footnotes are set smaller, so their lines run this much wider than the body's.
+_FOOTNOTE_WIDER = 1.25
+_WINDOW = 3
+# Across a blank line, a line must be this full (share of the column width) to continue.
+_FULL_ACROSS_BLANK = 0.9
+# Narrower "columns" than this are lists of short figures (targets), not wrapped prose.
+_MIN_COLUMN_ACROSS_BLANK = 30
+
+_FINAL = set("。！？；：」』”’）)!?.;:…")
+_CONTINUING = set("，、,")
+_OPENERS = "（(「『《“〔【["
+_CLOSERS = "）)」』》”〕】]"
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*[頁页]$|^\d{1,3}\s*/\s*\d{1,3}$")
+_URL_ONLY = re.compile(r"^(?:https?://|mailto:|www\.)\S+$")
+_BULLET_START = re.compile(r"^(?:●|——)")
+_IN_SENTENCE = re.compile(r"[，。；,;]")
+_FOOTNOTE_MARK = re.compile(r"^\d{1,2}[，。、；：]")
+
+
+@dataclass(slots=True)
+class Segment:
+    """A paragraph-to-be (lines joined), a footnote, or a table row (cells)."""
+
+    text: str
+    hint: str = "paragraph"  # paragraph | footnote | table_row | caption
+    label: str = ""
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Line:
+    raw: str
+    text: str
+    width: int
+    trailing_space: bool
+    label: bool = False
+    after_blank: bool = False
+    ref: int = 0
+    typical: int = 0
+    # Several nearby lines share the reference width: a real text column, not a few odd lines.
+    column: bool = False
+    typical_known: bool = False
+    footnotes: list[Segment] = field(default_factory=list)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in print: CJK (and East Asian ambiguous) 2, others 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def segment(text: str) -> tuple[list[Segment], list[str]]:
+    """Split normalised text into segments in reading order, plus warnings worth showing."""
+    raw_lines = text.split("\n")
+    double_spaced = _is_double_spaced(raw_lines)
+    # None marks a hard paragraph break (a blank line in a single-spaced text).
+    lines: list[str | None] = []
+    for raw in raw_lines:
+        if raw.strip():
+            lines.append(raw)
+        elif not double_spaced and lines and lines[-1] is not None:
+            lines.append(None)
+    lines = _drop_running_headers(lines)
+    typical = _typical_width(lines)
+
+    segments: list[Segment] = []
+    warnings: list[str] = []
+    block: list[str | None] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line is not None and TABLE_CAPTION.match(line.strip()):
+            end = _table_end(lines, i + 1)
+            body = [x for x in lines[i + 1:end] if x is not None and not _PAGE_NUMBER.match(x.strip())]
+            rows, table_warnings = parse_table(body)
+            if rows:
+                segments.extend(_join_lines(block, typical))
+                block = []
+                segments.append(Segment(line.strip(), "caption"))
+                segments.extend(Segment("\t".join(row), "table_row", cells=tuple(row)) for row in rows)
+                warnings.extend(table_warnings)
+                i = end
+                continue
+        block.append(line)
+        i += 1
+    segments.extend(_join_lines(block, typical))
+    return segments, warnings
+
+
+def _is_double_spaced(raw_lines: list[str]) -> bool:
+    text_lines = 0
+    spaced = 0
+    for k, line in enumerate(raw_lines):
+        if not line.strip():
+            continue
+        text_lines += 1
+        if k + 2 < len(raw_lines) and not raw_lines[k + 1].strip() and raw_lines[k + 2].strip():
+            spaced += 1
+    return text_lines > 2 and spaced / text_lines > _DOUBLE_SPACED
+
+
+def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
+    """Drop short lines that repeat at least three times next to page numbers (page headers/footers)."""
+    counts = Counter(x.strip() for x in lines if x is not None)
+    near_page: Counter[str] = Counter()
+    for k, line in enumerate(lines):
+        if line is None or counts[line.strip()] < 3 or len(line.strip()) > 30:
+            continue
+        neighbours = [x for x in lines[max(0, k - 2):k + 3] if x is not None]
+        if any(_PAGE_NUMBER.match(x.strip()) for x in neighbours):
+            near_page[line.strip()] += 1
+    headers = {text for text, n in near_page.items() if n >= 2}
+    return [x for x in lines if x is None or x.strip() not in headers]
+
+
+def _typical_width(lines: list[str | None]) -> int:
+    """The body column width: the commonest width among lines that look like full prose lines."""
+    widths = Counter()
+    for line in lines:
+        if line is not None:
+            width = display_width(line.strip())
+            if 30 <= width <= _MAX_WRAP_WIDTH:
+                widths[width // 2 * 2] += 1
+    if not widths:
+        return 0
+    return max(widths.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _table_end(lines: list[str | None], start: int) -> int:
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if line is None:
+            continue
+        stripped = line.strip()
+        if TABLE_SOURCE.match(stripped) or TABLE_CAPTION.match(stripped):
+            return k
+    return len(lines)
+
+
+def _join_lines(block: list[str | None], typical: int) -> list[Segment]:
+    """Paragraphs from wrapped lines; footnotes are moved after the paragraph they interrupt."""
+    stream = _body_lines(block, typical)
+    segments: list[Segment] = []
+    current: list[_Line] = []
+    pending: list[Segment] = []
+
+    def flush() -> None:
+        if current:
+            segments.append(Segment(_join_texts([x.text for x in current])))
+            current.clear()
+        segments.extend(pending)
+        pending.clear()
+
+    for k, item in enumerate(stream):
+        if item is None:
+            flush()
+            continue
+        if isinstance(item, Segment):
+            flush()
+            segments.append(item)
+            continue
+        if current:
+            before = current[-2] if len(current) > 1 else None
+            joined = _continues_across_blank(current[-1], item) if item.after_blank else _continues(current[-1], item, before)
+            if not joined:
+                flush()
+        current.append(item)
+        pending.extend(item.footnotes)
+    flush()
+    return segments
+
+
+def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment | None]:
+    """Body lines with page numbers gone and footnotes attached to the line they follow."""
+    out: list[_Line | Segment | None] = []
+    k = 0
+    last_body: _Line | None = None
+    blank = False
+    while k < len(block):
+        raw = block[k]
+        if raw is None:
+            blank = True
+            k += 1
+            continue
+        stripped = raw.strip()
+        if _PAGE_NUMBER.match(stripped):
+            nxt = _next_text(block, k + 1)
+            if typical and nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
+                note, k = _read_footnote(block, k, typical)
+                if last_body is None:
+                    out.append(note)
+                else:
+                    last_body.footnotes.append(note)
+                continue
+            k += 1
+            continue
+        line = _Line(raw, stripped, display_width(stripped), raw != raw.rstrip(), find_label(stripped) is not None, blank)
+        blank = False
+        out.append(line)
+        last_body = line
+        k += 1
+    body = [x for x in out if isinstance(x, _Line)]
+    widths = [x.width for x in body]
+    for idx, line in enumerate(body):
+        window = sorted(widths[max(0, idx - _WINDOW): idx + _WINDOW + 1], reverse=True)
+        line.ref = window[1] if len(window) > 1 else window[0]
+        line.typical = typical or line.ref
+        line.typical_known = typical > 0
+        line.column = line.ref >= 0.8 * line.typical or sum(abs(w - line.ref) <= 4 for w in window) >= 2
+    return out
+
+
+def _next_text(block: list[str | None], k: int) -> str | None:
+    for x in block[k:]:
+        if x is not None:
+            return x
+    return None
+
+
+def _read_footnote(block: list[str | None], k: int, typical: int) -> tuple[Segment, int]:
+    """A footnote: its number line, its wide text lines and any URL lines that trail it."""
+    number = block[k].strip().strip("-–— ")
+    parts: list[str] = []
+    k += 1
+    while k < len(block):
+        raw = block[k]
+        if raw is None:
+            k += 1
+            continue
+        stripped = raw.strip()
+        wide = display_width(stripped) > typical * _FOOTNOTE_WIDER
+        if _PAGE_NUMBER.match(stripped):
+            nxt = _next_text(block, k + 1)
+            if nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
+                break  # the next footnote
+            k += 1
+            continue
+        unfinished = bool(parts) and parts[-1][-1] not in _FINAL
+        width = display_width(stripped)
+        # Small print runs a little wider than the body even when it is not "wide".
+        runs_on = unfinished and (width < typical * 0.6 or width >= typical + 2 * _FINAL_TOLERANCE)
+        if wide or _URL_ONLY.match(stripped) or runs_on:
+            if not (parts and stripped == parts[-1]):
+                parts.append(stripped)
+            k += 1
+            continue
+        break
+    text = _join_texts(parts)
+    return Segment(f"{number} {text}", "footnote", label=number), k
+
+
+def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
+    """Does line b continue the paragraph that line a is in (`before` being the line above a)?"""
+    if b.label:
+        return False
+    if _FOOTNOTE_MARK.match(b.text):
+        return True  # "…生產率(TFP)" / "3，增大其…": a footnote mark wrapped to the next line
+    if _unclosed(a.text):
+        return True
+    last = a.text[-1]
+    if last in _CONTINUING:
+        return True
+    ref = a.ref
+    if a.label and not _IN_SENTENCE.search(a.text):
+        # A numbered heading or a bullet title on its own line ("一、2023年工作回顧", "●稳定对外贸易发展").
+        if _BULLET_START.match(a.text) or a.width < ref - 2 * _FINAL_TOLERANCE:
+            return False
+    # Only a text with real prose lines (a typical width) is hard-wrapped at all.
+    if a.typical_known and 12 <= ref <= _MAX_WRAP_WIDTH and a.width <= _MAX_WRAP_WIDTH:
+        if last in _FINAL:
+            # A paragraph's last line is short: of the column, and of the line above it.
+            return a.width >= ref - _FINAL_TOLERANCE and (before is None or a.width >= before.width - 5)
+        if a.width >= ref * _CONTINUE_SHARE and a.column:
+            return True
+    # Centred title blocks: short lines ending in a space, continued by another short line.
+    if (
+        a.trailing_space
+        and last not in _FINAL
+        and b.text[0] not in _OPENERS + "—"
+        and a.width < 0.6 * a.typical
+        and b.width < 0.6 * a.typical
+    ):
+        return True
+    return False
+
+
+def _continues_across_blank(a: _Line, b: _Line) -> bool:
+    """A blank line in single-spaced text ends a paragraph unless the line before is plainly cut off."""
+    if b.label or (a.label and not _IN_SENTENCE.search(a.text)):
+        return False
+    if _unclosed(a.text) or a.text[-1] in _CONTINUING:
+        return True
+    cut_off = a.typical_known and a.text[-1] not in _FINAL and _MIN_COLUMN_ACROSS_BLANK <= a.ref <= _MAX_WRAP_WIDTH and a.width >= _FULL_ACROSS_BLANK * a.ref
+    # ...and the line after is a paragraph's tail or body, not a stand-alone figure or caption.
+    tail = b.text[-1] in _FINAL or b.text[-1] in _CONTINUING or b.width >= _FULL_ACROSS_BLANK * b.ref
+    return cut_off and tail
+
+
+def _unclosed(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0 and len(text) < 400
+
+
+def _join_texts(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not out:
+            out = part
+        elif out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " " + part
+        elif out[-1] in ",.;:!?)" and part[0].isascii() and part[0].isalnum():
+            out += " " + part
+        else:
+            out += part
+    return out

@@ -1,0 +1,89 @@
+"""Look-alike code points and stray spacing that PDF and web extraction leave in report text.
+
+Search, extraction and comparison treat text by code point, so a Kangxi radical 「⾼」 must become
+「高」, full-width digits ASCII, and PDF symbol-font bullets a real bullet. NFKC is applied only to
+the ranges that need it: on the whole text it would turn the full-width punctuation Chinese uses
+(，：；（）) into ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BULLET = "●"
+DASH_PAIR = "——"
+
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Characters after or before which Chinese typesetting puts no space.
+_CJK = f"{_HAN_RANGES}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2e80-\u2fdf●"
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CN_NUMERALS = "一二三四五六七八九十百零〇"
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for ch in _SPACE_CHARS:
+        table[ord(ch)] = " "
+    for ch in _ZERO_WIDTH:
+        table[ord(ch)] = ""
+    # Full-width digits and Latin letters, and the full-width percent sign.
+    for code in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
+        table[code] = chr(code - 0xFEE0)
+    table[0xFF05] = "%"
+    # Symbol-font (Wingdings/Symbol) glyphs land in U+F000–U+F0FF: in reports they are bullets.
+    for code in range(0xF000, 0xF100):
+        table[code] = BULLET
+    for ch in "•▪■◆◇○◎▶►➢✓√":
+        table[ord(ch)] = BULLET
+    table[0x2E3A] = DASH_PAIR
+    table[0x2E3B] = DASH_PAIR
+    # Kangxi radicals, CJK radicals supplement and compatibility ideographs: their NFKC form.
+    for code in list(range(0x2E80, 0x2FE0)) + list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch and len(folded) == 1:
+            table[code] = folded
+    return table
+
+
+_TABLE = _build_table()
+_DASH_RUN = re.compile(r"[\u2014\u2015\u2500\u2e3a]{2,}")
+_ASCII_PUNCT_AFTER_CJK = re.compile(rf"(?<=[{_CJK}”’])([,;:?!])(?![0-9A-Za-z/])")
+_FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_PAREN_NUMBER = re.compile(rf"\(([{_CN_NUMERALS}]{{1,3}})\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE_RUN = re.compile(r"[ \t]+")
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_HAN = re.compile(f"[{_HAN_RANGES}]")
+
+
+def normalize_chars(text: str) -> str:
+    """Fold look-alike code points; keeps line structure (one output line per input line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.translate(_TABLE))
+    text = _DASH_RUN.sub(DASH_PAIR, text)
+    text = _HALF_PAREN_NUMBER.sub(r"（\1）", text)
+    return _ASCII_PUNCT_AFTER_CJK.sub(lambda m: _FULL_PUNCT[m.group(1)], text)
+
+
+def tidy_spaces(text: str) -> str:
+    """One line of prose: no space next to Chinese characters, single spaces between words.
+
+    PDF extraction puts spaces around every run of digits or Latin letters in Chinese text
+    ("2024 年 3 月"), inconsistently; without them "2024年" is found whichever way it was typed.
+    """
+    text = _SPACE_RUN.sub(" ", text.replace("\t", " ")).strip()
+    return _SPACE_NEAR_CJK.sub("", text)
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def is_cjk_char(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))

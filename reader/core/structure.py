@@ -1,0 +1,114 @@
+"""What each segment is: heading, paragraph, list item or table row, with label, level and language.
+
+Conventions (see labels.py for levels):
+- A labelled line that is short and not a run of sentences is a heading ("一、2023年工作回顧").
+  A labelled paragraph that goes on past its first sentence ("（一）大力推進…。充分發揮…") is a
+  list_item with the same label and level, so task extraction finds both the same way.
+- Bullets ● and dash items —— are list items one level below the heading above them.
+- An unlabelled short line with no sentence punctuation is a heading: level 0 before the first
+  paragraph (the title block), level 1 after it. In a run of such lines only the first is one
+  (the rest are infographic figures or targets, not headings).
+- Footnotes and table captions are paragraphs/headings as they read; table rows are level 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.labels import find_label
+from reader.core.layout import Segment, display_width
+from reader.core.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW
+from reader.core.normalize import han_count, tidy_spaces
+from reader.core.tables import TABLE_SOURCE
+
+# Headings are at most this wide (display columns: 30 Chinese characters).
+_HEADING_WIDTH = 60
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_NOT_IN_HEADING = re.compile(r"[，,；;。]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN = re.compile(r"[A-Za-z]")
+_DATE_ONLY = re.compile(r"^[\d\s年月日./-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A block before ids and offsets are assigned."""
+
+    kind: str
+    level: int
+    text: str
+    lang: str
+    label: str = ""
+
+
+def classify(segments: list[Segment]) -> list[Draft]:
+    drafts: list[Draft] = []
+    seen_body = False
+    heading_level = 0
+    previous_short = False
+    for seg in segments:
+        if seg.hint == "table_row":
+            drafts.append(Draft(TABLE_ROW, 0, seg.text, "zh" if han_count(seg.text) else block_lang(seg.text)))
+            previous_short = False
+            continue
+        text = tidy_spaces(seg.text) if block_lang(seg.text) == "zh" else _squash(seg.text)
+        if not text:
+            continue
+        lang = block_lang(text)
+        if seg.hint == "footnote":
+            drafts.append(Draft(PARAGRAPH, 0, text, lang, seg.label))
+            continue
+        if seg.hint == "caption":
+            drafts.append(Draft(HEADING, 2, text, lang))
+            continue
+        label = find_label(text)
+        short = display_width(text) <= _HEADING_WIDTH
+        if label and label.is_bullet:
+            drafts.append(Draft(LIST_ITEM, heading_level + 1, text, lang, label.text))
+            seen_body = True
+            previous_short = False
+            continue
+        if label:
+            one_sentence = len(_SENTENCE_END.findall(text.rstrip("。.!?！？"))) == 0
+            kind = HEADING if short and one_sentence and not text.endswith("。") else LIST_ITEM
+            if kind == HEADING and lang == "zh":
+                heading_level = label.level
+            drafts.append(Draft(kind, label.level, text, lang, label.text))
+            seen_body = seen_body or kind != HEADING
+            previous_short = False
+            continue
+        if _is_unlabelled_heading(text, short) and not previous_short:
+            level = 1 if seen_body else 0
+            heading_level = level
+            drafts.append(Draft(HEADING, level, text, lang))
+            previous_short = True
+            continue
+        previous_short = short and text[-1] not in "。！？!?"
+        drafts.append(Draft(PARAGRAPH, 0, text, lang))
+        seen_body = True
+    return drafts
+
+
+def _is_unlabelled_heading(text: str, short: bool) -> bool:
+    if not short or _NOT_IN_HEADING.search(text) or _DATE_ONLY.match(text) or TABLE_SOURCE.match(text):
+        return False
+    if text[0] in "（(—-[【<《" or text[-1] in "。：:.!?！？":
+        return False
+    if han_count(text) >= 2:
+        return True
+    words = _LATIN_WORD.findall(text)
+    return len(words) >= 2 and text[0].isupper()
+
+
+def block_lang(text: str) -> str:
+    """'en' for English prose, else 'zh' (the reports' language, also for URLs and figures)."""
+    han = han_count(text)
+    latin = len(_LATIN.findall(text))
+    if han * 3 >= latin:
+        return "zh"
+    return "en" if len(_LATIN_WORD.findall(text)) >= 2 and " " in text.strip() else "zh"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
