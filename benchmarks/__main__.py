@@ -58,7 +58,18 @@ def bench_library() -> dict:
         }
 
 
-BENCHMARKS = {"ingest": bench_ingest, "library": bench_library}
+def bench_convert() -> dict:
+    from reader.core.convert import convert_text
+    from reader.core.ingest import ingest_text
+
+    text = ingest_text(report_of(20_000)).text
+    results: dict[str, object] = {}
+    for config in ("t2s", "s2t", "s2twp", "s2hk"):
+        results[f"convert_20k_{config}_ms"] = best_ms(lambda config=config: convert_text(text, config))
+    return results
+
+
+BENCHMARKS = {"ingest": bench_ingest, "library": bench_library, "convert": bench_convert}
 
 
 def main(argv: list[str]) -> int:
