@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -35,6 +36,12 @@ def open_library(path: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        # A screenshot needs no screen: draw offscreen unless the caller chose a platform.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _no_display():
+        print("report-reader: no display to open a window on (set DISPLAY, or use --screenshot)", file=sys.stderr)
+        return 1
     app = application()
     from reader.ui.main_window import MainWindow
 
@@ -51,6 +58,12 @@ def run(args: argparse.Namespace) -> int:
         return _screenshot(app, window, Path(args.screenshot))
     window.show()
     return app.exec()
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _screenshot(app: QApplication, window, path: Path) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -21,6 +21,12 @@ class LibraryDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
         self.setWidget(self.tree)
@@ -41,8 +47,6 @@ class LibraryDock(QDockWidget):
             item.setToolTip(0, f"{info.title}\n{info.source_name}\n{info.char_count:,} " + self.tr("characters"))
             if info.id == current:
                 self.tree.setCurrentItem(item)
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
 
     def select(self, doc_id: int) -> None:
         for item in self._document_items():

@@ -1,0 +1,194 @@
+"""One read-only reader pane: plain text, named highlight layers, code-point spans at the edge.
+
+Everything that crosses into or out of the pane is in code points of the pane's own text;
+the pane converts to and from Qt's UTF-16 positions with its Utf16Index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from reader.ui.offsets import Utf16Index
+
+Span = tuple[int, int]
+
+
+def background_format(color: str | QColor, foreground: str | QColor | None = "#000000") -> QTextCharFormat:
+    """A highlight format; dark text on it keeps light highlights readable under dark themes."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(color))
+    if foreground is not None:
+        fmt.setForeground(QColor(foreground))
+    return fmt
+
+
+class ReaderPane(QPlainTextEdit):
+    """A read-only QPlainTextEdit whose extra selections are the union of named layers."""
+
+    zoom_requested = Signal(int)
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.index = Utf16Index("")
+        self._wheel_delta = 0
+        # name → (z order, selections); higher z paints on top.
+        self._layers: dict[str, tuple[int, list[QTextEdit.ExtraSelection]]] = {}
+
+    # -- text -----------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Replace the text in one go (lazy layout keeps this fast) and drop every layer."""
+        self.index = Utf16Index(text)
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.setPlainText(text)
+
+    def mark_headings(self, block_numbers: Iterable[int]) -> None:
+        """Set headings in bold so a reader sees the report's structure while scrolling."""
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for number in block_numbers:
+            block = document.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    # -- layers ---------------------------------------------------------------------------
+
+    def make_selections(self, spans: Iterable[Span], fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+        """Extra selections over code-point spans of this pane's text; empty spans are skipped."""
+        document = self.document()
+        to_utf16 = self.index.to_utf16
+        selections = []
+        for start, end in spans:
+            if end <= start:
+                continue
+            cursor = QTextCursor(document)
+            cursor.setPosition(to_utf16(start))
+            cursor.setPosition(to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection], z: int = 0) -> None:
+        if selections:
+            self._layers[name] = (z, selections)
+        elif self._layers.pop(name, None) is None:
+            return
+        self._apply_layers()
+
+    def set_span_layer(self, name: str, spans: Iterable[Span], fmt: QTextCharFormat, z: int = 0) -> None:
+        self.set_layer(name, self.make_selections(spans, fmt), z)
+
+    def clear_layer(self, name: str) -> None:
+        self.set_layer(name, [])
+
+    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(name, (0, []))[1])
+
+    def layer_names(self) -> list[str]:
+        return [name for name, _ in sorted(self._layers.items(), key=lambda item: item[1][0])]
+
+    def layer_spans(self, name: str) -> list[Span]:
+        """The code-point spans a layer covers, in this pane's text."""
+        return [self.index.span_to_code_points(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.layer(name)]
+
+    def _apply_layers(self) -> None:
+        ordered = sorted(self._layers.values(), key=lambda item: item[0])
+        self.setExtraSelections([selection for _, selections in ordered for selection in selections])
+
+    # -- selection ------------------------------------------------------------------------
+
+    def selection_span(self) -> Span | None:
+        """The user's selection as a code-point span, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.index.span_to_code_points(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.index.to_utf16(start))
+        cursor.setPosition(self.index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection_keeping_scroll(self) -> None:
+        """Drop the selection without the scroll jump setTextCursor would make."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        bar.setValue(value)
+
+    def show_position(self, offset: int) -> None:
+        """Scroll so the code-point offset is on screen, centred when it was off screen."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.index.to_utf16(offset))
+        visible = self.viewport().rect().contains(self.cursorRect(cursor))
+        self.setTextCursor(cursor)
+        if not visible:
+            self.centerCursor()
+
+    # -- scrolling by block ---------------------------------------------------------------
+
+    def top_block_number(self) -> int:
+        return self.firstVisibleBlock().blockNumber()
+
+    def top_position(self) -> tuple[int, float]:
+        """(block number at the top, fraction of that block's lines scrolled past)."""
+        block = self.firstVisibleBlock()
+        lines = max(1, block.lineCount())
+        offset = self.verticalScrollBar().value() - block.firstLineNumber()
+        return block.blockNumber(), max(0, offset) / lines
+
+    def scroll_to_block(self, number: int, fraction: float = 0.0) -> None:
+        """Put block `number` at the top with the same fraction of its lines scrolled past.
+
+        QPlainTextEdit scrolls by line (value = first line number of the top line) and counts
+        blocks it has not laid out yet as one line, so lay the target block out first.
+        """
+        document = self.document()
+        block = document.findBlockByNumber(max(0, min(number, document.blockCount() - 1)))
+        document.documentLayout().blockBoundingRect(block)
+        lines = max(1, block.lineCount())
+        line = min(lines - 1, round(fraction * lines))
+        self.verticalScrollBar().setValue(block.firstLineNumber() + line)
+
+    # -- events ---------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # A read-only QPlainTextEdit zooms itself on Ctrl+wheel; zoom both panes together instead.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Touchpads send small deltas: add them up to whole 120-unit wheel steps.
+            self._wheel_delta += event.angleDelta().y()
+            steps = int(self._wheel_delta / 120)
+            self._wheel_delta -= steps * 120
+            if steps:
+                self.zoom_requested.emit(steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()

@@ -1,0 +1,118 @@
+"""The main window as a reader uses it: open, switch script, outline, import, remove, restart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from reader.core.convert import CONFIG_NAMES
+
+
+def titles(window) -> list[str]:
+    return [info.title for info in window.library.documents()]
+
+
+def open_by_title(window, qtbot, title: str) -> None:
+    (info,) = [i for i in window.library.documents() if i.title == title]
+    with qtbot.waitSignal(window.document_opened):
+        window.open_document(info.id)
+
+
+def test_first_start_shows_a_sample_report_with_its_conversion(window):
+    assert window.document is not None
+    assert window.view.original_pane.toPlainText() == window.document.text
+    converted = window.view.converted_pane.toPlainText()
+    assert converted and converted != window.document.text
+    # The default conversion is the opposite script of the document.
+    if window.document.script == "traditional":
+        assert window.view.config() == "t2s"
+    else:
+        assert window.view.config() == "s2t"
+    assert window.library_dock.tree.topLevelItemCount() == 2  # 2025 and 2024
+
+
+def test_choosing_a_config_in_the_toolbar_converts_the_other_pane(window, qtbot):
+    open_by_title(window, qtbot, "2025年政府工作报告摘要")
+    combo = window.config_combo
+    index = combo.findData("s2hk")
+    assert combo.itemText(index) == CONFIG_NAMES["s2hk"][0] == "繁體（香港）"
+    with qtbot.waitSignal(window.view.config_changed):
+        combo.setCurrentIndex(index)
+    assert "發展" in window.view.converted_pane.toPlainText()
+
+
+def test_outline_lists_headings_and_a_click_jumps_there(window, qtbot):
+    open_by_title(window, qtbot, "2024年政府工作報告（決議及第一部分）")
+    tree = window.outline_dock.tree
+    items = tree.findItems("一、2023年工作回顧", Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchStartsWith)
+    assert items, "section heading missing from the outline"
+    tree.itemClicked.emit(items[0], 0)
+    pane = window.view.original_pane
+    assert pane.textCursor().block().text().startswith("一、2023年工作回顧")
+    assert pane.cursorRect().top() >= 0 and pane.cursorRect().bottom() <= pane.viewport().height()
+
+
+def test_import_by_drop_then_undo_and_redo(window, qtbot, tmp_path):
+    source = tmp_path / "2026.txt"
+    source.write_text("2026年政府工作报告\n\n今年发展主要预期目标是：国内生产总值增长5%左右。\n", encoding="gb18030")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=10_000) as blocker:
+        window.dropEvent(drop)
+    (new_id,) = blocker.args[0]
+    assert window.current_id == new_id
+    assert "国内生产总值增长5%左右" in window.view.original_pane.toPlainText()
+    assert len(titles(window)) == 6
+    window.undo_action.trigger()
+    assert len(titles(window)) == 5
+    window.redo_action.trigger()
+    assert len(titles(window)) == 6
+
+
+def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path, monkeypatch):
+    messages = []
+    monkeypatch.setattr("reader.ui.main_window.QMessageBox.warning", lambda *args: messages.append(args[2]))
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.7\n\x00\x01\x02\x03binary" * 50)
+    with qtbot.waitSignal(window.import_finished, timeout=10_000):
+        window.import_files([str(bad)])
+    assert len(messages) == 1 and "scan.pdf" in messages[0]
+    assert len(titles(window)) == 5
+
+
+def test_remove_asks_nothing_and_undo_brings_the_document_back(window, qtbot):
+    before = titles(window)
+    current = window.current_id
+    window.remove_selected()
+    assert len(titles(window)) == len(before) - 1
+    assert window.current_id != current and window.current_id is not None
+    window.undo_action.trigger()
+    assert sorted(titles(window)) == sorted(before)
+
+
+def test_settings_survive_a_restart_of_the_main_window(window, qtbot, library):
+    from reader.ui.main_window import MainWindow
+
+    open_by_title(window, qtbot, "2025年政府工作报告摘要")
+    with qtbot.waitSignal(window.view.config_changed):
+        window.config_combo.setCurrentIndex(window.config_combo.findData("s2tw"))
+    window.view.zoom_in()
+    window.view.zoom_in()
+    size = window.view.font_size()
+    window.single_pane_action.trigger()
+    window.resize(700, 500)
+    doc_id = window.current_id
+    window.close()
+
+    again = MainWindow(library)
+    qtbot.addWidget(again)
+    again.restore_state()
+    again.open_initial_document()
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.current_id == doc_id
+    assert again.view.config() == "s2tw"
+    assert again.view.font_size() == size
+    assert again.single_pane_action.isChecked()
+    assert (again.width(), again.height()) == (700, 500)
