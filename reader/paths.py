@@ -17,7 +17,8 @@ def _find(name: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    return Path(str(resources.files(f"reader.{name}")))
+    # Installed from a wheel: shipped inside the package as reader/<name>.
+    return Path(str(resources.files("reader"))) / name
 
 
 @cache
