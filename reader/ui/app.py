@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         library = open_library(args.library)
     except ReaderError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Report Reader"), str(exc))
         print(f"report-reader: {exc}", file=sys.stderr)
+        if not args.screenshot:  # a screenshot run has nobody to click the dialog away
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Report Reader"), str(exc))
         return 1
     window = MainWindow(library)
     window.restore_state()
