@@ -116,3 +116,40 @@ def test_settings_survive_a_restart_of_the_main_window(window, qtbot, library):
     assert again.view.font_size() == size
     assert again.single_pane_action.isChecked()
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_dark_theme_is_applied_and_remembered(window, qtbot, library):
+    from reader.ui import theme
+    from reader.ui.main_window import MainWindow
+
+    assert window.theme_actions[theme.SYSTEM].isChecked()  # follows the system by default
+    window.theme_actions[theme.DARK].trigger()
+    assert theme.is_dark()
+    window.close()
+    again = MainWindow(library)
+    qtbot.addWidget(again)
+    again.restore_state()
+    assert again.theme_actions[theme.DARK].isChecked() and theme.is_dark()
+    again.theme_actions[theme.LIGHT].trigger()
+    assert not theme.is_dark()
+
+
+def test_without_a_chinese_font_the_status_bar_says_so(qtbot, library, monkeypatch):
+    from reader.ui import theme
+    from reader.ui.main_window import MainWindow
+
+    monkeypatch.setattr(theme, "cjk_font_families", lambda: [])
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    assert "No Chinese font" in win.statusBar().currentMessage()
+
+
+def test_find_in_the_window_matches_the_other_script(window, qtbot):
+    open_by_title(window, qtbot, "2024年政府工作報告（決議及第一部分）")
+    window.find_action.trigger()
+    assert window.view.find_bar.isVisible()
+    with qtbot.waitSignal(window.view.matches_changed) as blocker:
+        window.view.find_bar.line_edit.setText("新质生产力")  # as if typed
+    assert blocker.args[0] >= 1
+    start, end = window.view.current_match()
+    assert window.document.text[start:end] == "新質生產力"
