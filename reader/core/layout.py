@@ -336,6 +336,8 @@ def _join_texts(parts: list[str]) -> str:
         part = part.strip()
         if not out:
             out = part
+        elif _number_cut_in_chinese(out, part):
+            out += part  # 城镇新增就业120 / 0万人: one number
         elif out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
             out += " " + part
         elif out[-1] in ",.;:!?)" and part[0].isascii() and part[0].isalnum():
@@ -343,3 +345,20 @@ def _join_texts(parts: list[str]) -> str:
         else:
             out += part
     return out
+
+
+_DIGITS_AT_END = re.compile(r"\d[\d.,]*$")
+_DIGITS_AT_START = re.compile(r"^[\d.,]+")
+
+
+def _number_cut_in_chinese(before: str, after: str) -> bool:
+    """A line break inside a number with Chinese text on either side (…就业120 / 0万人…, 4. / 06万亿元)."""
+    if not (_DIGITS_AT_END.search(before) and before[-1] != "," and after[0].isdigit()):
+        return False
+    head = before[: _DIGITS_AT_END.search(before).start()]
+    tail = after[_DIGITS_AT_START.match(after).end() :]
+    return bool(head and _is_cjk(head[-1])) or bool(tail and _is_cjk(tail[0]))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"

@@ -10,7 +10,7 @@ from reader.core.ingest import ingest_bytes, ingest_file, ingest_text
 from reader.core.model import HEADING, LIST_ITEM, PARAGRAPH
 from reader.core.normalize import normalize_chars, tidy_spaces
 from reader.errors import InputError
-from tests.support import seed_path
+from tests.support import pdf_wrapped, seed_path
 
 
 def test_look_alike_code_points_are_folded():
@@ -116,3 +116,15 @@ def test_ingest_of_a_20k_report_is_quick_enough_to_report():
     doc = ingest_text(text)
     print(f"ingest of {len(text)} chars: {(time.perf_counter() - started) * 1000:.1f} ms")
     assert doc.blocks
+
+
+def test_a_number_cut_by_a_line_break_is_joined_without_a_space():
+    text = pdf_wrapped(
+        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右。",
+        "财政政策适度加力、提质增效。赤字4.06万亿元，统筹财政收入、债券等资金。",
+        "今年拟按3%安排赤字率，规模为4.06万亿元，比去年年初预算增加1800亿元。",
+        width=17,
+    )
+    assert "120\n\n0" in text and "4\n\n.06" in text and "4.\n\n06" in text
+    joined = ingest_text(text).text
+    assert "1200万人" in joined and "赤字4.06万亿元" in joined and "规模为4.06万亿元" in joined
