@@ -1,0 +1,224 @@
+"""The year's main targets (主要预期目标), one Target per indicator, in either script.
+
+Only the targets sentence or heading triggers extraction, so a commentary quoting "GDP增长目标
+设定为5%左右" or a comparison table row "预期目标 …" yields nothing:
+
+- Sentence: "…主要预期目标是：A；B，C；…。" (也 为 / a bare colon). The body runs to the end of
+  the sentence; a following sentence on the same line joins only when every piece of it is a
+  known indicator (2016 put energy intensity in a second sentence).
+- Heading: a short line ending in 主要预期目标 (seed 002's infographic) takes the lines after it
+  while each starts with a known indicator, and stops at the first that does not.
+
+Bodies split into pieces at ；，、 (not a thousands comma). A piece names an indicator by keyword
+(table below; keys are stable across years and scripts). A piece naming none continues the one
+before it (并留有适当弹性, 在实际工作中争取更好结果) rather than becoming a target of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from reader.core.extracted import Target
+from reader.core.model import Document
+from reader.core.numbers import QUALIFIER, FoldedText, find_quantities, fold_document
+
+# First match wins, so the more specific indicators come first (居民收入增长和经济增长同步 is
+# income, not GDP; 单位国内生产总值能耗 is energy, not GDP).
+_INDICATORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("income_growth", r"居民(?:人均可支配)?收入|城乡居民收入"),
+        ("energy_intensity", r"单位国内生产总值能耗|单位GDP能耗|能源消耗强度|能耗强度"),
+        ("urban_new_jobs", r"新增就业"),
+        ("urban_unemployment", r"调查失业率"),
+        ("registered_unemployment", r"登记失业率"),
+        ("cpi", r"居民消费价格|CPI|物价"),
+        ("gdp_growth", r"国内生产总值|GDP|经济增长"),
+        ("balance_of_payments", r"国际收支"),
+        ("trade", r"进出口|对外贸易|外贸"),
+        ("grain_output", r"粮食"),
+        ("pollutant_emissions", r"污染物排放"),
+        ("ecology", r"生态环境"),
+        ("macro_leverage", r"宏观杠杆率"),
+        ("poverty_reduction", r"贫困人口|脱贫"),
+        ("financial_risk", r"金融风险"),
+    )
+)
+_TRIGGER = re.compile(r"主要预期目标(?:是|为)[：:]?|主要预期目标[：:]")
+_HEADING = re.compile(r"[^。，；]{0,12}主要预期目标[：:]?")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_PIECE_SEP = re.compile(r"[；;，、]|,(?!\d{3})")
+_DIRECTION = re.compile(r"增长|降低|下降|减少|控制|保持|提高|上升|改善|同步")
+_CONNECTIVE_TAIL = re.compile(r"(?:在|为|到|至|达到)$")
+# A heading-mode line longer than this is prose, not an infographic target line.
+_MAX_TARGET_LINE = 80
+
+
+@dataclass(frozen=True, slots=True)
+class TargetSpan:
+    """A target as found in the folded text, before mapping to the original."""
+
+    key: str
+    start: int
+    end: int
+    value: float | None = None
+    value_max: float | None = None
+    indicator: tuple[int, int] = (0, 0)
+    unit: tuple[tuple[int, int], ...] = ()
+    qualifier: tuple[int, int] | None = None
+    direction: tuple[int, int] | None = None
+
+
+def extract_targets(document: Document) -> list[Target]:
+    """The main targets of the year, in text order, with offsets into document.text."""
+    folded = fold_document(document)
+    return [_to_target(folded, span) for span in find_target_spans(folded.text)]
+
+
+def find_target_spans(text: str) -> list[TargetSpan]:
+    """Targets in folded (Simplified) text; figures use the spans to know what is a plan."""
+    found: list[TargetSpan] = []
+    seen: set[tuple[int, int]] = set()
+    lines = _lines(text)
+    for index, (start, end) in enumerate(lines):
+        trigger = _TRIGGER.search(text, start, end)
+        spans: list[TargetSpan] = []
+        if trigger and text[trigger.end() : end].strip():
+            spans = _sentence_targets(text, trigger.end(), end)
+        elif trigger or _HEADING.fullmatch(text[start:end].strip()):
+            spans = _heading_targets(text, lines[index + 1 :])
+        for span in spans:
+            if (span.start, span.end) not in seen:
+                seen.add((span.start, span.end))
+                found.append(span)
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _sentence_targets(text: str, start: int, line_end: int) -> list[TargetSpan]:
+    """The body of a targets sentence, plus following sentences made only of targets."""
+    stop = _SENTENCE_END.search(text, start, line_end)
+    body_end = stop.start() if stop else line_end
+    spans = _parse(text, start, body_end, allow_unknown=True)
+    while stop:
+        nxt = stop.end()
+        stop = _SENTENCE_END.search(text, nxt, line_end)
+        more_end = stop.start() if stop else line_end
+        more = _parse(text, nxt, more_end, allow_unknown=False)
+        if not more:
+            break
+        spans.extend(more)
+    return spans
+
+
+def _heading_targets(text: str, following: list[tuple[int, int]]) -> list[TargetSpan]:
+    """Short lines under a 主要预期目标 heading, while each starts with a known indicator."""
+    spans: list[TargetSpan] = []
+    for start, end in following:
+        if not text[start:end].strip():
+            continue
+        if end - start > _MAX_TARGET_LINE:
+            break
+        parsed = _parse(text, start, end, allow_unknown=True)
+        if not parsed or not _starts_with_target(text, start, parsed[0]):
+            break
+        spans.extend(parsed)
+    return spans
+
+
+def _starts_with_target(text: str, line_start: int, first: TargetSpan) -> bool:
+    return not text[line_start : first.start].strip()
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the pieces between separators, trimmed of spaces; empty pieces dropped."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for sep in _PIECE_SEP.finditer(text, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _parse(text: str, start: int, end: int, *, allow_unknown: bool) -> list[TargetSpan]:
+    """Targets of one body; [] when allow_unknown is off and any piece names no indicator."""
+    spans: list[TargetSpan] = []
+    for s, e in _pieces(text, start, end):
+        span = _parse_piece(text, s, e)
+        if span is not None:
+            spans.append(span)
+        elif not allow_unknown:
+            return []
+        elif spans:
+            spans[-1] = replace(spans[-1], end=e)  # a continuation of the target before it
+    return spans
+
+
+def _parse_piece(text: str, start: int, end: int) -> TargetSpan | None:
+    piece = text[start:end]
+    key = next((k for k, pattern in _INDICATORS if pattern.search(piece)), None)
+    if key is None:
+        return None
+    quantities = [q for q in find_quantities(text, start, end) if q.unit != "年"]
+    if not quantities:
+        return TargetSpan(key, start, end, indicator=(start, end), direction=_last_direction(text, start, end))
+    q = quantities[0]
+    label_end = q.start
+    while label_end > start and text[label_end - 1].isspace():
+        label_end -= 1
+    tail = _CONNECTIVE_TAIL.search(text, start, label_end)
+    if tail and tail.start() > start:
+        label_end = tail.start()
+    qualifier = QUALIFIER.match(text, q.end, end)
+    return TargetSpan(
+        key,
+        start,
+        end,
+        value=q.value,
+        value_max=q.value_max,
+        indicator=(start, label_end),
+        unit=q.unit_spans,
+        qualifier=qualifier.span() if qualifier else None,
+        direction=_last_direction(text, start, q.start),
+    )
+
+
+def _last_direction(text: str, start: int, end: int) -> tuple[int, int] | None:
+    last = None
+    for match in _DIRECTION.finditer(text, start, end):
+        last = match.span()
+    return last
+
+
+def _to_target(folded: FoldedText, span: TargetSpan) -> Target:
+    start, end = folded.original(span.start, span.end)
+    return Target(
+        key=span.key,
+        indicator=folded.as_written(*span.indicator),
+        value=span.value,
+        value_max=span.value_max,
+        unit="".join(folded.as_written(s, e) for s, e in span.unit),
+        qualifier=folded.as_written(*span.qualifier) if span.qualifier else "",
+        direction=folded.as_written(*span.direction) if span.direction else "",
+        text=folded.original_text[start:end],
+        start=start,
+        end=end,
+    )
