@@ -178,6 +178,43 @@ def _read_file_bytes(path: str) -> bytes:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    from reader.core.extraction import extract
+
+    items = extract(_load_document(args, args.doc), args.command)
+    if args.json:
+        _print_json({args.command: [item.to_json() for item in items]})
+        return EXIT_OK
+    for item in items:
+        print(_describe(args.command, item))
+    if not items:
+        # Said on stderr so a pipe still gets nothing, and not an error: a commentary has no targets.
+        print(f"report-reader: no {_NOTHING_FOUND[args.command]} in {args.doc}", file=sys.stderr)
+    return EXIT_OK
+
+
+_NOTHING_FOUND = {
+    "targets": "main-targets sentence (主要预期目标)",
+    "tasks": "tasks section (政府工作任务) or numbered task summary",
+    "figures": "numbers with units",
+    "terms": "policy terms from the dictionary",
+}
+
+
+def _describe(kind: str, item) -> str:
+    """One readable line per extracted item (the JSON form carries every field)."""
+    if kind == "targets":
+        value = "" if item.value is None else f"{item.value:g}" + (f"–{item.value_max:g}" if item.value_max is not None else "")
+        return f"{item.key:<20} {item.indicator}  {value}{item.unit} {item.qualifier}".rstrip()
+    if kind == "tasks":
+        lines = [f"{item.number:>2}. {item.title}"]
+        lines += [f"      · {child.title}" for child in item.children]
+        return "\n".join(lines)
+    if kind == "figures":
+        return f"{item.kind:<8} {item.text:<14} {item.clause}"
+    return f"{item.start:>6}  {item.text}  ({item.term})" if item.text != item.term else f"{item.start:>6}  {item.text}"
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     with _open_library(args) as library:
         info = library.remove(args.doc)
@@ -231,6 +268,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help='{"blocks": [{"id","kind","level","text","start","end","lang"}, ...]}')
     p.set_defaults(func=cmd_show)
 
+    for name, help_text in (
+        ("targets", "the year's main targets (主要预期目标), split into indicators"),
+        ("tasks", "the tasks section as a tree: （一）…（十） and each paragraph's lead sentence"),
+        ("figures", "every number with its unit and the clause it measures, past outcome or plan"),
+        ("terms", "policy terms from the dictionary, found in either script"),
+    ):
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_extract)
+
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout without FILE)")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--config", required=True, metavar="CFG", help="an OpenCC config: s2t, t2s, s2tw, s2twp, s2hk, tw2s, hk2s, …")
@@ -243,11 +291,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_first(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`report-reader --library X list` is `list --library X`; with no command, the window opens."""
+    leading: list[str] = []
+    while argv and argv[0].startswith("--library"):
+        count = 1 if "=" in argv[0] else 2
+        leading, argv = leading + argv[:count], argv[count:]
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    if argv and argv[0] in commands:
+        return [argv[0], *leading, *argv[1:]]
+    if not leading and argv and argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["gui", *leading, *argv]  # `report-reader` and `report-reader --library X` open the window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "gui")  # `report-reader` and `report-reader --library X` open the window
+    argv = _command_first(list(sys.argv[1:] if argv is None else argv), parser)
     args = parser.parse_args(argv)
     if not hasattr(args, "library"):
         args.library = None
