@@ -23,7 +23,10 @@ from reader import __version__
 from reader.core.convert import CONFIG_NAMES, default_config
 from reader.core.opencc_backend import BACKEND_NAME
 from reader.errors import ReaderError
+from reader.core.extraction import KINDS, extract_all
 from reader.ui import theme, workers
+from reader.ui.extraction_docks import TargetsDock, TasksDock
+from reader.ui.highlights import layer_name, layer_styles, toggle_actions
 from reader.ui.library_commands import ImportDocumentsCommand, RemoveDocumentCommand
 from reader.ui.library_dock import LibraryDock
 from reader.ui.outline_dock import OutlineDock
@@ -39,12 +42,14 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(int)
     import_finished = Signal(list)
+    extraction_ready = Signal(int)
 
     def __init__(self, library, parent=None) -> None:
         super().__init__(parent)
         self.library = library
         self.current_id: int | None = None
         self.document = None
+        self.extraction = None
         self.undo_stack = QUndoStack(self)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Report Reader"))
@@ -65,6 +70,14 @@ class MainWindow(QMainWindow):
         self.outline_dock = OutlineDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
         self.outline_dock.block_activated.connect(self.go_to_block)
+        self.targets_dock = TargetsDock(self)
+        self.tasks_dock = TasksDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.targets_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.tasks_dock)
+        self.tabifyDockWidget(self.targets_dock, self.tasks_dock)
+        self.targets_dock.raise_()
+        for dock in (self.targets_dock, self.tasks_dock):
+            dock.span_activated.connect(self.view.show_span)
 
         self._build_status_bar()
         self._build_actions()
@@ -120,6 +133,7 @@ class MainWindow(QMainWindow):
         self.font_action = self._action(self.tr("&Font…"), self.choose_font)
         self.single_pane_action = self._action(self.tr("&Single Pane"), self._toggle_single_pane, "Ctrl+\\", checkable=True)
         self.about_action = self._action(self.tr("&About Report Reader"), self.about)
+        self.layer_actions = toggle_actions(self, self._on_layer_toggled)
 
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -148,6 +162,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.zoom_out_action)
         toolbar.addAction(self.zoom_in_action)
 
+        legend = QToolBar(self.tr("Highlights"), self)
+        legend.setObjectName("highlights_toolbar")
+        legend.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        legend.addActions(list(self.layer_actions.values()))
+        self.addToolBar(legend)
+
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([self.import_action, self.remove_action])
@@ -165,9 +185,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.single_pane_action)
         themes = menu.addMenu(self.tr("&Theme"))
         themes.addActions(list(self.theme_actions.values()))
+        highlights = menu.addMenu(self.tr("&Highlights"))
+        highlights.addActions(list(self.layer_actions.values()))
         menu.addSeparator()
-        menu.addAction(self.library_dock.toggleViewAction())
-        menu.addAction(self.outline_dock.toggleViewAction())
+        for dock in (self.library_dock, self.outline_dock, self.targets_dock, self.tasks_dock):
+            menu.addAction(dock.toggleViewAction())
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(self.about_action)
@@ -207,11 +229,51 @@ class MainWindow(QMainWindow):
             self.tr("%1 · %2 characters").replace("%1", info.title).replace("%2", f"{len(document.text):,}")
         )
         QSettings().setValue("reader/last_document", doc_id)
+        self._start_extraction(doc_id, document)
         self.document_opened.emit(doc_id)
+
+    # --------------------------------------------------------------- extraction
+
+    def _start_extraction(self, doc_id: int, document) -> None:
+        """Find targets, tasks, figures and terms off the GUI thread; paint them when they arrive."""
+        self.extraction = None
+        for dock in (self.targets_dock, self.tasks_dock):
+            dock.show_pending()
+        job = workers.Job(lambda _report: extract_all(document))
+        job.signals.finished.connect(lambda result: self._on_extracted(doc_id, result))
+        job.signals.failed.connect(self._on_extraction_failed)
+        workers.start(job)
+
+    def _on_extracted(self, doc_id: int, extraction) -> None:
+        if doc_id != self.current_id:
+            return  # the reader has moved on to another document
+        self.extraction = extraction
+        self.targets_dock.set_targets(extraction.targets)
+        self.tasks_dock.set_tasks(extraction.tasks)
+        for kind in KINDS:
+            self._paint_layer(kind)
+        self.extraction_ready.emit(doc_id)
+
+    def _on_extraction_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(self.tr("Could not extract targets and tasks: %s") % exc, 10000)
+
+    def _paint_layer(self, kind: str) -> None:
+        style = next(style for style in layer_styles() if style.kind == kind)
+        if self.extraction is None or not self.layer_actions[kind].isChecked():
+            self.view.clear_span_layer(layer_name(kind))
+            return
+        self.view.set_span_layer(layer_name(kind), self.extraction.spans(kind), style.char_format(), style.z)
+
+    def _on_layer_toggled(self, kind: str, checked: bool) -> None:
+        self._paint_layer(kind)
+        QSettings().setValue(f"highlights/{kind}", checked)
 
     def _show_nothing(self) -> None:
         self.current_id = None
         self.document = None
+        self.extraction = None
+        self.targets_dock.set_targets([])
+        self.tasks_dock.set_tasks([])
         self.view.clear()
         self.outline_dock.set_document(None)
         self.setWindowTitle(self.tr("Report Reader"))
@@ -403,6 +465,8 @@ class MainWindow(QMainWindow):
         self.single_pane_action.setChecked(single)
         self.view.set_single_pane(single)
         self.set_theme(settings.value("view/theme", theme.SYSTEM))
+        for kind, action in self.layer_actions.items():
+            action.setChecked(settings.value(f"highlights/{kind}", True) in (True, "true"))
 
     def closeEvent(self, event) -> None:
         settings = QSettings()

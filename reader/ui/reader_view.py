@@ -329,6 +329,14 @@ class ReaderView(QWidget):
         else:
             self.original_pane.set_span_layer(MIRROR_LAYER, [(start, end)], fmt, LAYER_Z[MIRROR_LAYER])
 
+    def show_span(self, start: int, end: int) -> None:
+        """Select a span of the original (mirrored in the other pane) and bring it into view."""
+        if self._document is None:
+            return
+        self._leader = ORIGINAL
+        self.original_pane.show_position(start)  # centres it; moves the cursor, so select after
+        self.original_pane.select_span(start, end)
+
     # -- highlight layers -----------------------------------------------------------------
 
     def set_span_layer(self, name: str, spans: list[Span], fmt: QTextCharFormat | str | QColor, z: int = 0) -> None:
