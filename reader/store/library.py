@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from reader.core.model import Block, Document
 from reader.errors import LibraryError, NotFoundError
+from reader.store.annotations import AnnotationsMixin, ReanchorReport, with_doc
 from reader.store.location import library_path
 from reader.store.schema import check_header, migrate, read_header
 
@@ -62,7 +63,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Library:
+class Library(AnnotationsMixin):
     """An open library file. Use `Library.open()`, ideally as a context manager."""
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -185,8 +186,42 @@ class Library:
         (keep `document(doc_id)` from before the removal to re-add it)."""
         with self._write():
             info = self.info(doc_id)
-            self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])  # annotations cascade
+            self._prune_tags()
         return info
+
+    def replace(self, doc_id: int, doc: Document) -> ReanchorReport:
+        """Give a document new text (a corrected import), keeping its id, catalogue entry and
+        annotations: each is placed again on the new text, or kept and marked orphaned."""
+        content_hash = doc.content_hash or text_hash(doc.text)
+        with self._write():
+            self.info(doc_id)
+            other = self._db.execute(
+                "SELECT id FROM documents WHERE content_hash = ? AND id != ?", [content_hash, doc_id]
+            ).fetchone()
+            if other:
+                raise LibraryError(f"Document {other[0]} already has exactly this text; nothing was replaced.")
+            self._db.execute(
+                "UPDATE documents SET text = ?, content_hash = ?, encoding = ?, char_count = ? WHERE id = ?",
+                [doc.text, content_hash, doc.encoding, len(doc.text), doc_id],
+            )
+            self._db.execute("DELETE FROM blocks WHERE doc_id = ?", [doc_id])
+            self._db["blocks"].insert_all(
+                (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)), batch_size=80
+            )
+            return self.reanchor(doc_id, doc.text)
+
+    def restore(self, doc: Document, info: DocumentInfo, annotations: list) -> int:
+        """Put back a removed document with its catalogue entry and annotations (undo of remove);
+        return its id, which may differ from the one it had."""
+        with self._write():
+            doc_id, _created = self.add(
+                doc, title=info.title, year=info.year, kind=info.kind, source_name=info.source_name,
+                script=info.script, language=info.language,
+            )
+            for annotation in annotations:
+                self.put_annotation(with_doc(annotation, doc_id))
+        return doc_id
 
     def meta(self, key: str) -> str | None:
         """A small fact about the library itself (see seeding), or None if never set."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.errors import LibraryError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
 # Report Reader library from another program's SQLite database.
 APPLICATION_ID = int.from_bytes(b"RpRd", "big")
@@ -132,8 +132,9 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
     if version < 1:
         for statement in _STEP_1:
             conn.execute(statement)
-    # if version < 2:
-    #     for statement in _STEP_2: conn.execute(statement)
+    if version < 2:
+        for statement in _STEP_2:
+            conn.execute(statement)
 
 
 _STEP_1 = (
@@ -178,5 +179,101 @@ _STEP_1 = (
         translation_of TEXT,
         PRIMARY KEY (doc_id, seq)
     ) WITHOUT ROWID
+    """,
+)
+
+# Annotations, their tags and colour names, and the full-text search index.
+_STEP_2 = (
+    # A reader's mark on a document: a W3C-style TextQuoteSelector (quote, 32-character prefix
+    # and suffix) plus TextPositionSelector (start, end) on the document's normalised text, so
+    # `import --replace` can find it again. Orphaned marks (their text is gone) are kept.
+    """
+    CREATE TABLE annotations (
+        id        INTEGER PRIMARY KEY,
+        uuid      TEXT NOT NULL UNIQUE,
+        doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start     INTEGER NOT NULL,
+        "end"     INTEGER NOT NULL,
+        quote     TEXT NOT NULL,
+        prefix    TEXT NOT NULL DEFAULT '',
+        suffix    TEXT NOT NULL DEFAULT '',
+        color     TEXT NOT NULL DEFAULT 'yellow',
+        note      TEXT NOT NULL DEFAULT '',
+        status    TEXT NOT NULL DEFAULT 'anchored',
+        created   TEXT NOT NULL,
+        modified  TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX annotations_by_doc ON annotations (doc_id, start)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+    """
+    CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id        INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id)",
+    # A user's name for a colour ("risk" for red).
+    "CREATE TABLE color_labels (color TEXT PRIMARY KEY, label TEXT NOT NULL)",
+    # Full-text search. jieba tokens of the Simplified-folded text, space-separated, in FTS5
+    # (its own tokenizer does not split Chinese); search_units says what each row is and keeps
+    # the folded text for context and for the substring search of one- and two-character
+    # queries. Writes never run jieba: triggers queue what changed in search_pending and the
+    # index catches up before a search (reader.store.search), off the GUI thread.
+    """
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        tokens, tokenize = "unicode61 remove_diacritics 0 tokenchars '+'"
+    )
+    """,
+    """
+    CREATE TABLE search_units (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        doc_id  INTEGER NOT NULL,
+        ref     INTEGER NOT NULL,
+        start   INTEGER NOT NULL,
+        folded  TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX search_units_by_ref ON search_units (kind, ref)",
+    "CREATE INDEX search_units_by_doc ON search_units (doc_id)",
+    "CREATE TABLE search_pending (kind TEXT NOT NULL, ref INTEGER NOT NULL, PRIMARY KEY (kind, ref)) WITHOUT ROWID",
+    "INSERT INTO search_pending (kind, ref) SELECT 'document', id FROM documents",
+    """
+    CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN
+        INSERT OR IGNORE INTO search_pending (kind, ref) VALUES ('document', NEW.id);
+    END
+    """,
+    """
+    CREATE TRIGGER documents_search_update AFTER UPDATE OF text ON documents BEGIN
+        INSERT OR IGNORE INTO search_pending (kind, ref) VALUES ('document', NEW.id);
+    END
+    """,
+    """
+    CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM search_fts WHERE rowid IN (
+            SELECT id FROM search_units WHERE kind = 'block' AND doc_id = OLD.id);
+        DELETE FROM search_units WHERE kind = 'block' AND doc_id = OLD.id;
+        DELETE FROM search_pending WHERE kind = 'document' AND ref = OLD.id;
+    END
+    """,
+    """
+    CREATE TRIGGER annotations_search_insert AFTER INSERT ON annotations BEGIN
+        INSERT OR IGNORE INTO search_pending (kind, ref) VALUES ('annotation', NEW.id);
+    END
+    """,
+    """
+    CREATE TRIGGER annotations_search_update AFTER UPDATE OF quote, note, doc_id, start ON annotations BEGIN
+        INSERT OR IGNORE INTO search_pending (kind, ref) VALUES ('annotation', NEW.id);
+    END
+    """,
+    """
+    CREATE TRIGGER annotations_search_delete AFTER DELETE ON annotations BEGIN
+        DELETE FROM search_fts WHERE rowid IN (
+            SELECT id FROM search_units WHERE kind = 'annotation' AND ref = OLD.id);
+        DELETE FROM search_units WHERE kind = 'annotation' AND ref = OLD.id;
+        DELETE FROM search_pending WHERE kind = 'annotation' AND ref = OLD.id;
+    END
     """,
 )

@@ -1,0 +1,405 @@
+"""Annotations in the library file: marks on a document's text with a colour, a note and tags.
+
+Each write is one transaction committed at once (see Library._write), so a crash never loses an
+annotation the app has reported saved. An annotation keeps both where it is (start, end) and what
+it marks (quote with 32 characters of prefix and suffix), so it can be found again when the
+document's text is replaced (reader.core.anchoring); one that cannot be placed is kept, marked
+orphaned, never deleted.
+
+Rows come back as Annotation values; `put_annotation` writes one back exactly (same id and uuid),
+which is how undo restores a deleted annotation.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone
+
+from reader.core.anchoring import ANCHORED, ORPHANED, anchor_all, describe
+from reader.errors import NotFoundError, UsageError
+
+COLORS = ("yellow", "red", "green", "blue", "purple")
+DEFAULT_COLOR = "yellow"
+STATUSES = (ANCHORED, ORPHANED)
+
+_COLUMNS = 'a.id, a.uuid, a.doc_id, a.start, a."end", a.quote, a.prefix, a.suffix, a.color, a.note, a.status, a.created, a.modified'
+# Tags travel with each row as one string; U+001F (unit separator) never occurs in a tag name.
+_TAG_SEP = "\x1f"
+_SELECT = f"""
+    SELECT {_COLUMNS},
+        (SELECT group_concat(name, char(31)) FROM (
+            SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.annotation_id = a.id ORDER BY t.name COLLATE NOCASE)) AS tags
+    FROM annotations a
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: int
+    uuid: str
+    doc_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    color: str
+    note: str
+    status: str
+    created: str
+    modified: str
+    tags: tuple[str, ...] = ()
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == ORPHANED
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReanchorReport:
+    """What `replace_document` did to each annotation of the document: how it was placed."""
+
+    moved: tuple[int, ...]  # anchored again, at another position
+    fuzzy: tuple[int, ...]  # anchored on text that changed a little
+    orphaned: tuple[int, ...]  # kept, but its text is gone
+    unchanged: int
+
+
+def now() -> str:
+    """UTC with milliseconds, so annotations made in the same second still sort by time."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def check_color(color: str) -> str:
+    color = color.strip().lower()
+    if color not in COLORS:
+        raise UsageError(f"unknown colour {color!r}: choose one of {', '.join(COLORS)}")
+    return color
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as a user typed them, trimmed, without empties or case-insensitive repeats."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(tag.replace(_TAG_SEP, " ").split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return tuple(seen.values())
+
+
+class AnnotationsMixin:
+    """The annotation half of Library (kept apart so each file has one job)."""
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add_annotation(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str = DEFAULT_COLOR,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Annotation:
+        """Mark text[start:end] of the document; return the stored annotation."""
+        color = check_color(color)
+        tags = clean_tags(tags)
+        with self._write():
+            text = self._document_text(doc_id)
+            try:
+                selector = describe(text, start, end)
+            except ValueError as exc:
+                raise UsageError(f"cannot annotate {start}–{end} of document {doc_id}: {exc}") from None
+            stamp = now()
+            row = {
+                "uuid": str(uuid_module.uuid4()),
+                "doc_id": doc_id,
+                "start": selector.start,
+                "end": selector.end,
+                "quote": selector.quote,
+                "prefix": selector.prefix,
+                "suffix": selector.suffix,
+                "color": color,
+                "note": note,
+                "status": ANCHORED,
+                "created": stamp,
+                "modified": stamp,
+            }
+            annotation_id = int(self._db["annotations"].insert(row).last_pk)
+            self._set_tags(annotation_id, tags)
+            return self.annotation(annotation_id)
+
+    def put_annotation(self, annotation: Annotation) -> Annotation:
+        """Write an annotation back exactly as it was (undo of a delete, restoring a document)."""
+        with self._write():
+            self._document_text(annotation.doc_id)  # the document must exist
+            row = {k: v for k, v in asdict(annotation).items() if k != "tags"}
+            holder = self._db.execute("SELECT uuid FROM annotations WHERE id = ?", [annotation.id]).fetchone()
+            if holder is not None and holder[0] != annotation.uuid:
+                del row["id"]  # its old id went to another annotation meanwhile: take a new one
+            self._db.execute("DELETE FROM annotations WHERE uuid = ?", [annotation.uuid])
+            annotation_id = int(self._db["annotations"].insert(row).last_pk)
+            self._set_tags(annotation_id, annotation.tags)
+            return self.annotation(annotation_id)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        color: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Annotation:
+        """Change colour, note and/or tags; `modified` moves on only if something changed."""
+        with self._write():
+            before = self.annotation(annotation_id)
+            changes: dict[str, object] = {}
+            if color is not None and check_color(color) != before.color:
+                changes["color"] = check_color(color)
+            if note is not None and note != before.note:
+                changes["note"] = note
+            new_tags = clean_tags(tags) if tags is not None else before.tags
+            if not changes and sorted(new_tags, key=str.casefold) == sorted(before.tags, key=str.casefold):
+                return before
+            changes["modified"] = now()
+            self._db["annotations"].update(annotation_id, changes)
+            if tags is not None:
+                self._set_tags(annotation_id, new_tags)
+            return self.annotation(annotation_id)
+
+    def update_annotations(
+        self,
+        ids: Sequence[int],
+        *,
+        color: str | None = None,
+        add_tags: Iterable[str] = (),
+        remove_tags: Iterable[str] = (),
+    ) -> list[Annotation]:
+        """Recolour and/or retag many annotations in one transaction (a multi-selection)."""
+        add_tags, remove = clean_tags(add_tags), {t.casefold() for t in clean_tags(remove_tags)}
+        out = []
+        with self._write():
+            for annotation_id in ids:
+                before = self.annotation(annotation_id)
+                tags = [t for t in before.tags if t.casefold() not in remove] + list(add_tags)
+                out.append(self.update_annotation(annotation_id, color=color, tags=tags))
+        return out
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        """Delete it; return it as it was, so a caller can offer undo through put_annotation."""
+        with self._write():
+            before = self.annotation(annotation_id)
+            self._db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+            self._prune_tags()
+        return before
+
+    # -- tags and colour names ---------------------------------------------------------------
+
+    def tags(self) -> list[TagInfo]:
+        """Every tag with how many annotations carry it, by name."""
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT t.name, count(at.annotation_id) FROM tags t "
+                "LEFT JOIN annotation_tags at ON at.tag_id = t.id "
+                "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+            ).fetchall()
+        return [TagInfo(name, count) for name, count in rows]
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename a tag; renaming onto an existing tag merges the two."""
+        (new,) = clean_tags([new]) or ("",)
+        if not new:
+            raise UsageError("a tag needs a name")
+        with self._write():
+            old_id = self._tag_id(old)
+            target = self._db.execute("SELECT id FROM tags WHERE name = ?", [new]).fetchone()
+            if target is None or target[0] == old_id:
+                self._db.execute("UPDATE tags SET name = ? WHERE id = ?", [new, old_id])
+                return
+            self._db.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
+                "SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?",
+                [target[0], old_id],
+            )
+            self._db.execute("DELETE FROM tags WHERE id = ?", [old_id])
+            self._touch_tagged(target[0])
+
+    def delete_tag(self, name: str) -> list[int]:
+        """Remove a tag from every annotation; return the ids that carried it (for undo)."""
+        with self._write():
+            tag_id = self._tag_id(name)
+            ids = [r[0] for r in self._db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [tag_id])]
+            self._db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
+            if ids:
+                self._db.execute(
+                    f"UPDATE annotations SET modified = ? WHERE id IN ({','.join('?' * len(ids))})", [now(), *ids]
+                )
+        return ids
+
+    def _prune_tags(self) -> None:
+        """A tag lives as long as some annotation carries it (the tag list never shows 0 uses)."""
+        self._db.execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM annotation_tags at WHERE at.tag_id = tags.id)")
+
+    def color_labels(self) -> dict[str, str]:
+        """The user's names for colours ({"red": "risk"}); colours without a name are absent."""
+        with self._guard():
+            return dict(self._db.execute("SELECT color, label FROM color_labels").fetchall())
+
+    def set_color_label(self, color: str, label: str) -> None:
+        color = check_color(color)
+        with self._write():
+            if label.strip():
+                self._db.execute(
+                    "INSERT INTO color_labels (color, label) VALUES (?, ?) "
+                    "ON CONFLICT (color) DO UPDATE SET label = excluded.label",
+                    [color, label.strip()],
+                )
+            else:
+                self._db.execute("DELETE FROM color_labels WHERE color = ?", [color])
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def annotation(self, annotation_id: int) -> Annotation:
+        with self._guard():
+            row = self._db.execute(f"{_SELECT} WHERE a.id = ?", [annotation_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No annotation with id {annotation_id} in the library")
+        return _annotation(row)
+
+    def annotations(
+        self,
+        doc_id: int | None = None,
+        *,
+        tag: str | None = None,
+        color: str | None = None,
+        status: str | None = None,
+    ) -> list[Annotation]:
+        """Annotations of one document (or all), in document then text order."""
+        where, params = [], []
+        if doc_id is not None:
+            self.info(doc_id)  # an unknown document is an error, not an empty list
+            where.append("a.doc_id = ?")
+            params.append(doc_id)
+        if tag is not None:
+            where.append(
+                "a.id IN (SELECT annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)"
+            )
+            params.append(tag)
+        if color is not None:
+            where.append("a.color = ?")
+            params.append(check_color(color))
+        if status is not None:
+            where.append("a.status = ?")
+            params.append(status)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        with self._guard():
+            rows = self._db.execute(f'{_SELECT} {clause} ORDER BY a.doc_id, a.start, a."end", a.id', params).fetchall()
+        return [_annotation(row) for row in rows]
+
+    def annotation_count(self, doc_id: int | None = None) -> int:
+        with self._guard():
+            if doc_id is None:
+                return self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+            return self._db.execute("SELECT count(*) FROM annotations WHERE doc_id = ?", [doc_id]).fetchone()[0]
+
+    # -- replacing a document's text ---------------------------------------------------------
+
+    def reanchor(self, doc_id: int, text: str) -> ReanchorReport:
+        """Place every annotation of the document on `text` (the document's new text).
+
+        Call inside the transaction that stores the new text (see Library.replace).
+        """
+        before = self.annotations(doc_id)
+        placed = anchor_all(text, [_selector(a) for a in before])
+        moved, fuzzy, orphaned, unchanged = [], [], [], 0
+        stamp = now()
+        for annotation, anchoring in zip(before, placed):
+            if anchoring.status == ORPHANED:
+                orphaned.append(annotation.id)
+                if annotation.status != ORPHANED:
+                    self._db.execute(
+                        "UPDATE annotations SET status = ?, modified = ? WHERE id = ?", [ORPHANED, stamp, annotation.id]
+                    )
+                continue
+            if (anchoring.start, anchoring.end) == (annotation.start, annotation.end) and annotation.status == ANCHORED:
+                unchanged += 1
+                selector = describe(text, anchoring.start, anchoring.end)
+                if (selector.prefix, selector.suffix) == (annotation.prefix, annotation.suffix):
+                    continue
+            else:
+                (fuzzy if anchoring.method == "fuzzy" else moved).append(annotation.id)
+                selector = describe(text, anchoring.start, anchoring.end)
+            self._db["annotations"].update(
+                annotation.id,
+                {
+                    "start": selector.start,
+                    "end": selector.end,
+                    "quote": selector.quote,
+                    "prefix": selector.prefix,
+                    "suffix": selector.suffix,
+                    "status": ANCHORED,
+                    "modified": stamp,
+                },
+            )
+        return ReanchorReport(tuple(moved), tuple(fuzzy), tuple(orphaned), unchanged)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _document_text(self, doc_id: int) -> str:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No document with id {doc_id} in the library")
+        return row[0]
+
+    def _tag_id(self, name: str) -> int:
+        row = self._db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No tag named {name!r} in the library")
+        return row[0]
+
+    def _set_tags(self, annotation_id: int, tags: Sequence[str]) -> None:
+        self._db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
+        for tag in tags:
+            self._db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+            self._db.execute(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                [annotation_id, tag],
+            )
+        self._prune_tags()
+
+    def _touch_tagged(self, tag_id: int) -> None:
+        self._db.execute(
+            "UPDATE annotations SET modified = ? WHERE id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?)",
+            [now(), tag_id],
+        )
+
+
+def _annotation(row: tuple) -> Annotation:
+    *fields, tags = row
+    return Annotation(*fields, tags=tuple(tags.split(_TAG_SEP)) if tags else ())
+
+
+def _selector(annotation: Annotation):
+    from reader.core.anchoring import Selector
+
+    return Selector(annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix)
+
+
+def with_doc(annotation: Annotation, doc_id: int) -> Annotation:
+    """The same annotation on another document id (a removed document restored by undo)."""
+    return replace(annotation, doc_id=doc_id)
