@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLabel,
+    QMenu,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -19,7 +20,26 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _ResultDock(QDockWidget):
-    """A dock showing a list, or a sentence saying why it is empty (still looking / none found)."""
+    """A dock showing a list, or a sentence saying why it is empty (still looking / none found).
+
+    Its items' context menu offers "Annotate", emitted as annotate_requested(start, end, label).
+    """
+
+    annotate_requested = Signal(int, int, str)
+
+    def _offer_annotate(self, view, span_and_label) -> None:
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        def menu(pos) -> None:
+            found = span_and_label(view.indexAt(pos))
+            if found is None:
+                return
+            (start, end), label = found
+            popup = QMenu(view)
+            popup.addAction(self.tr("Annotate"), lambda: self.annotate_requested.emit(start, end, label))
+            popup.exec(view.viewport().mapToGlobal(pos))
+
+        view.customContextMenuRequested.connect(menu)
 
     def _set_view(self, view, empty: str) -> None:
         self._empty_text = empty
@@ -66,6 +86,7 @@ class TargetsDock(_ResultDock):
         self.table.cellClicked.connect(self._on_cell)
         self.table.cellActivated.connect(self._on_cell)
         self._set_view(self.table, self.tr("No main-targets sentence (主要预期目标) in this document."))
+        self._offer_annotate(self.table, self.target_at)
 
     def set_targets(self, targets) -> None:
         self.table.setRowCount(0)
@@ -88,6 +109,11 @@ class TargetsDock(_ResultDock):
                 self.table.setItem(row, column, item)
         self._show_results(len(targets))
 
+    def target_at(self, index):
+        """(span, label) of the target in the row of `index`, or None."""
+        item = self.table.item(index.row(), 0) if index.isValid() else None
+        return (item.data(SPAN_ROLE), item.text()) if item is not None else None
+
     def _on_cell(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
         if item is not None:
@@ -108,6 +134,7 @@ class TasksDock(_ResultDock):
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
         self._set_view(self.tree, self.tr("No tasks section (政府工作任务) or numbered task summary in this document."))
+        self._offer_annotate(self.tree, self.task_at)
 
     def set_tasks(self, tasks) -> None:
         self.tree.clear()
@@ -121,6 +148,10 @@ class TasksDock(_ResultDock):
                 leaf.setToolTip(0, child.title)
         self.tree.expandToDepth(0)
         self._show_results(len(tasks))
+
+    def task_at(self, index):
+        item = self.tree.itemFromIndex(index) if index.isValid() else None
+        return (item.data(0, SPAN_ROLE), item.text(0)) if item is not None else None
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         span = item.data(0, SPAN_ROLE)

@@ -11,7 +11,7 @@ def _tr(text: str) -> str:
 
 
 class RemoveDocumentCommand(QUndoCommand):
-    """Removes a document; undo puts the same content back with the same catalogue facts.
+    """Removes a document; undo puts the same content back with its catalogue facts and annotations.
 
     The library gives a re-added document a new id, so the command follows the id it last had.
     """
@@ -21,6 +21,7 @@ class RemoveDocumentCommand(QUndoCommand):
         self._doc_id = doc_id
         self._document = window.library.document(doc_id)
         self._info = window.library.info(doc_id)
+        self._annotations = window.library.annotations(doc_id)
         super().__init__(_tr("Remove “%s”") % self._info.title)
 
     def redo(self) -> None:
@@ -28,16 +29,7 @@ class RemoveDocumentCommand(QUndoCommand):
         self._window.document_removed(self._doc_id)
 
     def undo(self) -> None:
-        info = self._info
-        self._doc_id, _created = self._window.library.add(
-            self._document,
-            title=info.title,
-            year=info.year,
-            kind=info.kind,
-            source_name=info.source_name,
-            script=info.script,
-            language=info.language,
-        )
+        self._doc_id = self._window.library.restore(self._document, self._info, self._annotations)
         self._window.document_added(self._doc_id)
 
 

@@ -25,6 +25,7 @@ from reader.core.opencc_backend import BACKEND_NAME
 from reader.errors import ReaderError
 from reader.core.extraction import KINDS, extract_all
 from reader.ui import theme, workers
+from reader.ui.annotating import AnnotationController
 from reader.ui.extraction_docks import TargetsDock, TasksDock
 from reader.ui.highlights import layer_name, layer_styles, toggle_actions
 from reader.ui.library_commands import ImportDocumentsCommand, RemoveDocumentCommand
@@ -78,6 +79,12 @@ class MainWindow(QMainWindow):
         self.targets_dock.raise_()
         for dock in (self.targets_dock, self.tasks_dock):
             dock.span_activated.connect(self.view.show_span)
+        self.annotating = AnnotationController(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotating.dock)
+        self.splitDockWidget(self.targets_dock, self.annotating.dock, Qt.Orientation.Vertical)
+        self.targets_dock.annotate_requested.connect(lambda s, e, label: self.annotating.annotate_extracted(s, e, "target", label))
+        self.tasks_dock.annotate_requested.connect(lambda s, e, label: self.annotating.annotate_extracted(s, e, "task", label))
+        self.view.context_menu_requested.connect(self._pane_menu)
 
         self._build_status_bar()
         self._build_actions()
@@ -179,6 +186,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
 
+        menu = self.menuBar().addMenu(self.tr("&Annotate"))
+        self.annotating.fill_menu(menu)
+
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.font_action])
         menu.addSeparator()
@@ -188,7 +198,7 @@ class MainWindow(QMainWindow):
         highlights = menu.addMenu(self.tr("&Highlights"))
         highlights.addActions(list(self.layer_actions.values()))
         menu.addSeparator()
-        for dock in (self.library_dock, self.outline_dock, self.targets_dock, self.tasks_dock):
+        for dock in (self.library_dock, self.outline_dock, self.targets_dock, self.tasks_dock, self.annotating.dock):
             menu.addAction(dock.toggleViewAction())
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
         )
         QSettings().setValue("reader/last_document", doc_id)
         self._start_extraction(doc_id, document)
+        self.annotating.document_opened(doc_id)
         self.document_opened.emit(doc_id)
 
     # --------------------------------------------------------------- extraction
@@ -276,8 +287,26 @@ class MainWindow(QMainWindow):
         self.tasks_dock.set_tasks([])
         self.view.clear()
         self.outline_dock.set_document(None)
+        self.annotating.document_opened(None)
         self.setWindowTitle(self.tr("Report Reader"))
         self.status_document.setText(self.tr("The library is empty: import a report (Ctrl+O) or drop a file here."))
+
+    def _pane_menu(self, menu, offset: int) -> None:
+        """The reader pane's context menu: annotating actions, and the extracted item under the click."""
+        menu.addSeparator()
+        menu.addActions([self.annotating.highlight_action, self.annotating.note_action, self.annotating.tag_action])
+        if self.extraction is None:
+            return
+        names = {"terms": self.tr("Annotate Term “%s”"), "targets": self.tr("Annotate Target “%s”"), "figures": self.tr("Annotate Figure “%s”")}
+        for kind, items in (("terms", self.extraction.terms), ("targets", self.extraction.targets), ("figures", self.extraction.figures)):
+            for item in items:
+                if item.start <= offset < item.end:
+                    label = item.text
+                    tag = kind[:-1]
+                    menu.addAction(
+                        names[kind] % label,
+                        lambda s=item.start, e=item.end, t=tag, n=getattr(item, "term", ""): self.annotating.annotate_extracted(s, e, t, n),
+                    )
 
     def go_to_block(self, index: int) -> None:
         """Put a block at the top of both panes, with the caret at its start."""

@@ -55,6 +55,9 @@ class ReaderView(QWidget):
     matches_changed = Signal(int)
     # 0-based index of the current match, -1 when there is none.
     current_match_changed = Signal(int)
+    # A pane's context menu is about to open: (QMenu, original offset under the click); slots
+    # connected directly may add actions to the menu.
+    context_menu_requested = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +121,20 @@ class ReaderView(QWidget):
             pane.selectionChanged.connect(lambda side=side: self._on_selection_changed(side))
             pane.zoom_requested.connect(lambda steps: self.set_zoom(self._zoom + steps))
             pane.resized.connect(self._resync)
+            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            pane.customContextMenuRequested.connect(lambda pos, side=side: self._context_menu(side, pos))
+
+    def _context_menu(self, side: int, pos) -> None:
+        pane = self._panes[side]
+        menu = pane.createStandardContextMenu(pos)
+        if self._document is not None:
+            position = pane.cursorForPosition(pos).position()
+            offset = pane.index.span_to_code_points(position, position)[0]
+            if side == CONVERTED:
+                offset = self._offsets().span_to_original(offset, offset)[0]
+            self.context_menu_requested.emit(menu, offset)
+        menu.exec(pane.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- document and conversion ----------------------------------------------------------
 

@@ -1,0 +1,201 @@
+"""The Annotations dock: this document's or the whole library's annotations, filtered and sorted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.annotations import COLORS
+from reader.ui.annotation_model import ANNOTATION_ROLE, CREATED, DOCUMENT, NOTE, QUOTE, TAGS, AnnotationFilter, AnnotationModel
+
+THIS_DOCUMENT, WHOLE_LIBRARY = "document", "library"
+
+
+class AnnotationsDock(QDockWidget):
+    """Emits annotation_activated(annotation) on click / Enter and scope_changed when the scope flips."""
+
+    annotation_activated = Signal(object)
+    scope_changed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(self.tr("Annotations"), parent)
+        self.setObjectName("annotations_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+
+        row = QHBoxLayout()
+        self.scope = QComboBox(body)
+        self.scope.addItem(self.tr("This document"), THIS_DOCUMENT)
+        self.scope.addItem(self.tr("Whole library"), WHOLE_LIBRARY)
+        self.order = QComboBox(body)
+        self.order.addItem(self.tr("By position"), AnnotationFilter.BY_POSITION)
+        self.order.addItem(self.tr("Newest first"), AnnotationFilter.BY_DATE)
+        self.color = QComboBox(body)
+        self.tag = QComboBox(body)
+        self.tag.setMinimumContentsLength(8)
+        for widget in (self.scope, self.order, self.color, self.tag):
+            row.addWidget(widget)
+        layout.addLayout(row)
+
+        self.filter = QLineEdit(body)
+        self.filter.setPlaceholderText(self.tr("Filter by passage, note or tag (either script)"))
+        self.filter.setClearButtonEnabled(True)
+        layout.addWidget(self.filter)
+
+        self.model = AnnotationModel(self)
+        self.proxy = AnnotationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(body)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        for column in (NOTE, TAGS, DOCUMENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.resizeSection(NOTE, 110)
+        header.resizeSection(TAGS, 70)
+        header.resizeSection(DOCUMENT, 110)
+        self.table.setColumnHidden(DOCUMENT, True)  # shown for the whole library only
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel(body)
+        self.count.setEnabled(False)
+        layout.addWidget(self.count)
+        self.setWidget(body)
+
+        self.table.clicked.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)
+        self.filter.textChanged.connect(self._on_filter)
+        self.color.currentIndexChanged.connect(lambda _i: self._apply(self.proxy.set_color, self.color.currentData()))
+        self.tag.currentIndexChanged.connect(lambda _i: self._apply(self.proxy.set_tag, self.tag.currentData()))
+        self.order.currentIndexChanged.connect(lambda _i: self._apply(self.proxy.set_order, self.order.currentData()))
+        self.scope.currentIndexChanged.connect(self._on_scope)
+        self.set_color_labels({})
+        self.proxy.set_order(AnnotationFilter.BY_POSITION)
+
+    # -- filling ---------------------------------------------------------------------------
+
+    def set_annotations(self, annotations, titles: dict[int, str], labels: dict[str, str], tags: list[str]) -> None:
+        selected = {a.id for a in self.selected()}
+        self.model.set_annotations(annotations, titles, labels)
+        self.set_color_labels(labels)
+        self._set_tags(tags)
+        self.proxy.set_order(self.order.currentData())
+        self.select_ids(selected)
+        self._update_count()
+
+    def set_color_labels(self, labels: dict[str, str]) -> None:
+        current = self.color.currentData()
+        self.color.blockSignals(True)
+        self.color.clear()
+        self.color.addItem(self.tr("All colours"), None)
+        for color in COLORS:
+            label = labels.get(color)
+            self.color.addItem(f"{color} — {label}" if label else color, color)
+        self.color.setCurrentIndex(max(0, self.color.findData(current)))
+        self.color.blockSignals(False)
+
+    def _set_tags(self, tags: list[str]) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("All tags"), None)
+        for name in tags:
+            self.tag.addItem(name, name)
+        index = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(0, index))
+        self.tag.blockSignals(False)
+        if current is not None and index < 0:
+            self.proxy.set_tag(None)  # the tag is gone (renamed or deleted)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def scope_value(self) -> str:
+        return self.scope.currentData()
+
+    def selected(self) -> list:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(ANNOTATION_ROLE) for index in sorted(rows, key=lambda i: i.row())]
+
+    def select_ids(self, ids) -> None:
+        ids = set(ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ANNOTATION_ROLE).id in ids:
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+                first = first or index
+        if first is not None:
+            self.table.scrollTo(first)
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def visible(self) -> list:
+        return [self.proxy.index(row, 0).data(ANNOTATION_ROLE) for row in range(self.proxy.rowCount())]
+
+    def add_context_actions(self, menu_builder) -> None:
+        self.table.customContextMenuRequested.connect(lambda pos: menu_builder(self.table.viewport().mapToGlobal(pos)))
+
+    def focus_filter(self) -> None:
+        self.show()
+        self.raise_()
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _apply(self, setter, value) -> None:
+        setter(value)
+        self._update_count()
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(self.tr("%1 of %2 annotations").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+
+    def _on_scope(self, _index: int) -> None:
+        self.table.setColumnHidden(DOCUMENT, self.scope_value() == THIS_DOCUMENT)
+        self.scope_changed.emit(self.scope_value())
+
+    def _on_activated(self, index) -> None:
+        annotation = index.data(ANNOTATION_ROLE) if index.isValid() else None
+        if annotation is not None:
+            self.annotation_activated.emit(annotation)
+
+
+def build_menu(parent, actions) -> QMenu:
+    menu = QMenu(parent)
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    return menu
+
