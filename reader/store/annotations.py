@@ -307,9 +307,22 @@ class AnnotationsMixin:
             where.append("a.status = ?")
             params.append(status)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
+        # Two flat queries (rows, then their tags) rather than a tag subquery per row: listing
+        # 50,000 annotations is then one scan of each table.
         with self._guard():
-            rows = self._db.execute(f'{_SELECT} {clause} ORDER BY a.doc_id, a.start, a."end", a.id', params).fetchall()
-        return [_annotation(row) for row in rows]
+            rows = self._db.execute(
+                f'SELECT {_COLUMNS} FROM annotations a {clause} ORDER BY a.doc_id, a.start, a."end", a.id', params
+            ).fetchall()
+            tags: dict[int, list[str]] = {}
+            if rows:
+                pairs = self._db.execute(
+                    "SELECT at.annotation_id, t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+                    f"WHERE at.annotation_id IN (SELECT a.id FROM annotations a {clause}) ORDER BY t.name COLLATE NOCASE",
+                    params,
+                ).fetchall()
+                for annotation_id, name in pairs:
+                    tags.setdefault(annotation_id, []).append(name)
+        return [Annotation(*row, tags=tuple(tags.get(row[0], ()))) for row in rows]
 
     def annotation_count(self, doc_id: int | None = None) -> int:
         with self._guard():
@@ -336,7 +349,9 @@ class AnnotationsMixin:
                         "UPDATE annotations SET status = ?, modified = ? WHERE id = ?", [ORPHANED, stamp, annotation.id]
                     )
                 continue
-            if (anchoring.start, anchoring.end) == (annotation.start, annotation.end) and annotation.status == ANCHORED:
+            # Only an exact find counts as in place: a fuzzy match on the same span changed the quote.
+            in_place = anchoring.method == "position" and (anchoring.start, anchoring.end) == (annotation.start, annotation.end)
+            if in_place and annotation.status == ANCHORED:
                 unchanged += 1
                 selector = describe(text, anchoring.start, anchoring.end)
                 if (selector.prefix, selector.suffix) == (annotation.prefix, annotation.suffix):
