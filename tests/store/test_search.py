@@ -1,0 +1,243 @@
+"""Searching the library in either script: documents' text, annotations' quotes and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from reader.core.find import find_all
+from reader.errors import NotFoundError
+from reader.store import Library
+from reader.store.search import (
+    ANNOTATION,
+    DOCUMENT,
+    SearchHit,
+    fold_for_search,
+    index_pending,
+    pending_count,
+    search,
+)
+from reader.store.seeding import seed_if_empty, seed_manifest
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Iterator[Library]:
+    """The five sample reports, indexed once for the module (jieba takes a second or two)."""
+    with Library.open(tmp_path_factory.mktemp("search") / "library.sqlite3") as lib:
+        seed_if_empty(lib)
+        index_pending(lib)
+        yield lib
+
+
+@pytest.fixture(scope="module")
+def titles() -> dict[str, str]:
+    """Seed number ("001") → the title the manifest gives it."""
+    return {entry.path.name[:3]: entry.title for entry in seed_manifest()}
+
+
+def titles_of(hits: list[SearchHit]) -> set[str]:
+    return {hit.title for hit in hits}
+
+
+def shown(hit: SearchHit) -> str:
+    return hit.context[hit.match_start : hit.match_end]
+
+
+def test_a_simplified_query_finds_the_traditional_reports(seeded, titles):
+    hits = search(seeded, "新质生产力")
+    assert {titles["001"], titles["003"]} <= titles_of(hits)
+    traditional = [h for h in hits if h.title in (titles["001"], titles["003"])]
+    assert traditional and all(shown(h) == "新質生產力" for h in traditional)
+    assert all(h.kind == DOCUMENT and h.annotation_id is None for h in hits)
+
+
+def test_a_traditional_query_finds_the_simplified_reports(seeded, titles):
+    hits = search(seeded, "新質生產力")
+    assert {titles["002"], titles["004"]} <= titles_of(hits)
+    simplified = [h for h in hits if h.title in (titles["002"], titles["004"])]
+    assert simplified and all(shown(h) == "新质生产力" for h in simplified)
+    assert [(h.doc_id, h.start) for h in hits] == [(h.doc_id, h.start) for h in search(seeded, "新质生产力")]
+
+
+def test_every_hit_indexes_the_documents_text_exactly(seeded):
+    texts = {info.id: seeded.document(info.id).text for info in seeded.documents()}
+    for query in ("新质生产力", "稳", "国债", "超长期特别国债", "Innovation"):
+        hits = search(seeded, query, limit=10_000)
+        assert hits, query
+        for hit in hits:
+            passage = texts[hit.doc_id][hit.start : hit.end]
+            assert fold_for_search(passage) == fold_for_search(query)
+            assert shown(hit) == passage
+
+
+@pytest.mark.parametrize("query", ["生态环境", "2024", "新质生产力", "稳", "support"])
+def test_search_finds_every_place_find_in_document_finds(seeded, query):
+    """jieba cuts 生态环境保护 as 生态/环境/保护, so a word index alone would miss some of these."""
+    hits = search(seeded, query, limit=100_000)
+    for info in seeded.documents():
+        expected = find_all(seeded.document(info.id).text, query)
+        assert [(h.start, h.end) for h in hits if h.doc_id == info.id] == expected, info.title
+
+
+def test_one_and_two_character_queries_are_found_inside_words(seeded):
+    steady = search(seeded, "稳", limit=10_000)
+    assert len(steady) > 20
+    assert any(shown(h) == "穩" for h in steady) and any(shown(h) == "稳" for h in steady)
+    bonds = search(seeded, "國債", limit=10_000)
+    assert any(shown(h) == "国债" for h in bonds)
+
+
+def test_a_query_cut_across_word_boundaries_is_found(seeded, titles):
+    hits = search(seeded, "质生产", limit=10_000)
+    words = search(seeded, "新质生产力", limit=10_000)
+    assert titles["003"] in titles_of(hits)
+    # every 新质生产力 holds a 质生产, one character in
+    assert {(h.doc_id, h.start + 1) for h in words} <= {(h.doc_id, h.start) for h in hits}
+
+
+def test_full_width_letters_digits_and_signs_find_their_ascii_forms(seeded):
+    assert search(seeded, "５％左右") == search(seeded, "5%左右") != []
+
+
+def test_word_order_matters(seeded):
+    assert search(seeded, "生产力新质") == []
+
+
+def test_latin_letters_ignore_case(seeded):
+    lower = search(seeded, "innovation", limit=10_000)
+    assert lower and lower == search(seeded, "INNOVATION", limit=10_000)
+
+
+def test_documents_come_in_library_order_and_hits_in_text_order(seeded):
+    hits = search(seeded, "发展", limit=10_000)
+    order = [info.id for info in seeded.documents()]
+    ranks = [order.index(h.doc_id) for h in hits]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(order)
+    for doc_id in order:
+        starts = [h.start for h in hits if h.doc_id == doc_id]
+        assert starts == sorted(starts)
+
+
+def test_limit_keeps_the_first_hits(seeded):
+    everything = search(seeded, "稳", limit=10_000)
+    assert search(seeded, "稳", limit=5) == everything[:5]
+
+
+def test_search_can_be_kept_to_one_document(seeded, titles):
+    (doc_id,) = [info.id for info in seeded.documents() if info.title == titles["003"]]
+    hits = search(seeded, "新质生产力", doc_id=doc_id)
+    assert hits and {h.doc_id for h in hits} == {doc_id}
+    with pytest.raises(NotFoundError):
+        search(seeded, "新质生产力", doc_id=9999)
+
+
+def test_context_is_one_line_with_about_thirty_characters_either_side(seeded):
+    for hit in search(seeded, "稳", limit=10_000):
+        assert "\n" not in hit.context and "\t" not in hit.context
+        before, after = hit.context[: hit.match_start], hit.context[hit.match_end :]
+        assert len(before.lstrip("…")) <= 30 and len(after.rstrip("…")) <= 30
+    long_paragraph = max(search(seeded, "稳", limit=10_000), key=lambda h: len(h.context))
+    assert long_paragraph.context.startswith("…") or long_paragraph.context.endswith("…")
+
+
+def test_blank_queries_find_nothing(seeded):
+    assert search(seeded, "   ") == []
+    assert search(seeded, "") == []
+
+
+def test_indexing_is_incremental(seeded):
+    assert pending_count(seeded) == 0
+    assert index_pending(seeded) == 0
+
+
+# -- a library that changes ---------------------------------------------------------------
+
+
+@pytest.fixture
+def report(library, report_2024) -> int:
+    doc_id, _created = library.add(report_2024)
+    index_pending(library)
+    return doc_id
+
+
+def test_an_annotations_note_is_found_until_it_is_deleted(library, report):
+    text = library.document(report).text
+    start = text.index("新质生产力")
+    mark = library.add_annotation(report, start, start + 5, note="风险 点评")
+    assert pending_count(library) == 1
+    (hit,) = search(library, "點評")
+    assert (hit.kind, hit.annotation_id, hit.doc_id) == (ANNOTATION, mark.id, report)
+    assert (hit.start, hit.end) == (mark.start, mark.end)
+    assert hit.context == "风险 点评" and shown(hit) == "点评"
+    library.delete_annotation(mark.id)
+    assert search(library, "点评") == []
+
+
+def test_an_annotations_quote_is_found_beside_the_passage(library, report):
+    text = library.document(report).text
+    start = text.index("新质生产力")
+    mark = library.add_annotation(report, start, start + 5)
+    document_hit, annotation_hit = search(library, "新質生產力")
+    assert (document_hit.kind, annotation_hit.kind) == (DOCUMENT, ANNOTATION)
+    assert (annotation_hit.start, annotation_hit.end) == (start, start + 5) == (document_hit.start, document_hit.end)
+    assert annotation_hit.annotation_id == mark.id and shown(annotation_hit) == "新质生产力"
+
+
+def test_an_edited_note_is_searched_as_edited(library, report):
+    mark = library.add_annotation(report, 0, 4, note="旧看法")
+    search(library, "看法")
+    library.update_annotation(mark.id, note="新观点")
+    assert search(library, "看法") == []
+    assert [h.annotation_id for h in search(library, "观点")] == [mark.id]
+
+
+def test_a_removed_document_disappears_from_results(library, report, make_doc):
+    other, _ = library.add(make_doc(["2025年报告", "因地制宜发展新质生产力。"], year=2025))
+    assert {h.doc_id for h in search(library, "新质生产力")} == {report, other}
+    library.remove(other)
+    assert {h.doc_id for h in search(library, "新质生产力")} == {report}
+
+
+def test_a_replaced_text_is_indexed_again(library, report, make_doc):
+    library.replace(report, make_doc(["2024年政府工作报告", "坚持稳中求进工作总基调。"]))
+    assert search(library, "新质生产力") == []
+    (hit,) = search(library, "穩中求進")
+    assert library.document(report).text[hit.start : hit.end] == "稳中求进"
+
+
+def test_indexing_reports_progress_and_can_stop_between_documents(library, make_doc):
+    for n in range(3):
+        library.add(make_doc([f"报告{n}", f"第{n}段：发展新质生产力。"]))
+    calls: list[tuple[int, int]] = []
+    written = index_pending(library, progress=lambda done, total: calls.append((done, total)),
+                            should_stop=lambda: len(calls) >= 1)
+    assert written == 2 and calls == [(1, 3)]  # one document of two blocks, then it stopped
+    assert pending_count(library) == 2
+    assert index_pending(library) == 4 and pending_count(library) == 0
+
+
+def test_offsets_count_code_points_after_an_astral_character(library, make_doc):
+    doc_id, _ = library.add(make_doc(["𠮷野家", "𠮷野家的報告說：新質生產力。"]))
+    (hit,) = search(library, "新质生产力")
+    assert library.document(doc_id).text[hit.start : hit.end] == "新質生產力"
+    assert shown(hit) == "新質生產力"
+
+
+def test_a_document_replaced_while_it_is_being_indexed_stays_queued(library, make_doc, monkeypatch):
+    import reader.store.search as search_module
+
+    doc_id, _ = library.add(make_doc(["旧标题", "旧的正文。"]))
+    real_tokens = search_module.search_tokens
+    replaced = []
+
+    def tokens_while_someone_replaces(text):
+        if not replaced:
+            replaced.append(True)
+            library.replace(doc_id, make_doc(["新标题", "新的正文：新质生产力。"]))
+        return real_tokens(text)
+
+    monkeypatch.setattr(search_module, "search_tokens", tokens_while_someone_replaces)
+    assert index_pending(library) == 0 and pending_count(library) == 1
+    assert [h.doc_id for h in search(library, "新质生产力")] == [doc_id]
+    assert search(library, "旧的正文") == []
