@@ -54,6 +54,8 @@ def _load_document(args: argparse.Namespace, target: str):
 def cmd_import(args: argparse.Namespace) -> int:
     from reader.core.ingest import ingest_file
 
+    if args.replace is not None:
+        return _replace_document(args)
     failures = 0
     results = []
     with _open_library(args) as library:
@@ -78,6 +80,43 @@ def cmd_import(args: argparse.Namespace) -> int:
         for result in results:
             print(result["id"])
     return EXIT_ERROR if failures else EXIT_OK
+
+
+def _replace_document(args: argparse.Namespace) -> int:
+    """`import --replace DOC FILE`: new text under the same id, every annotation placed again."""
+    from reader.core.ingest import ingest_file
+
+    (name,) = args.files
+    doc = ingest_file(name)
+    with _open_library(args) as library:
+        report = library.replace(args.replace, doc)
+    if args.json:
+        _print_json(
+            {
+                "replaced": {
+                    "id": args.replace,
+                    "file": name,
+                    "unchanged": report.unchanged,
+                    "moved": list(report.moved),
+                    "fuzzy": list(report.fuzzy),
+                    "orphaned": list(report.orphaned),
+                }
+            }
+        )
+    else:
+        print(_describe_reanchoring(args.replace, report))
+    return EXIT_OK
+
+
+def _describe_reanchoring(doc_id: int, report) -> str:
+    total = report.unchanged + len(report.moved) + len(report.fuzzy) + len(report.orphaned)
+    if not total:
+        return f"document {doc_id}: text replaced; it has no annotations"
+    noun = "annotation" if report.unchanged == 1 else "annotations"
+    return (
+        f"document {doc_id}: {report.unchanged} {noun} kept in place, {len(report.moved)} moved, "
+        f"{len(report.fuzzy)} changed, {len(report.orphaned)} orphaned"
+    )
 
 
 def _info_json(info) -> dict:
@@ -223,6 +262,109 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from reader.store.annotations import check_color
+
+    color = check_color(args.color)  # a bad colour is refused before the library is opened
+    with _open_library(args) as library, library.batch():  # the text cannot change between find and mark
+        text = library.document(args.doc).text
+        start, end = _quote_span(text, args.quote, args.occurrence, args.doc)
+        annotation = library.add_annotation(args.doc, start, end, color=color, note=args.note, tags=args.tag)
+    if args.json:
+        _print_json(annotation.to_json())
+    else:
+        print(annotation.id)
+    return EXIT_OK
+
+
+def _quote_span(text: str, quote: str, occurrence: int, doc_id: int) -> tuple[int, int]:
+    """The nth occurrence of quote as written if it occurs as written, else in either script.
+
+    Counting only exact matches when there are some keeps --occurrence meaning what the user
+    sees in their own script; 新质生产力 still finds 新質生產力 in a Traditional document.
+    """
+    from reader.core.anchoring import find_occurrence
+    from reader.core.find import find_all
+
+    if not quote.strip():
+        raise UsageError("the quote is empty")
+    if occurrence < 1:
+        raise UsageError(f"--occurrence must be 1 or more, not {occurrence}")
+    try:
+        return find_occurrence(text, quote, occurrence)
+    except ValueError:
+        pass
+    # str.count counts non-overlapping occurrences, as find_occurrence and find_all do.
+    count = text.count(quote)
+    spans = [] if count else find_all(text, quote)
+    if occurrence <= len(spans):
+        return spans[occurrence - 1]
+    count = count or len(spans)
+    if not count:
+        raise NotFoundError(f"{quote!r} not found in document {doc_id}")
+    times = "only 1 occurrence" if count == 1 else f"only {count} occurrences"
+    raise NotFoundError(f"{times} of {quote!r} in document {doc_id}; there is no occurrence {occurrence}")
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        items = library.annotations(args.doc, tag=args.tag, color=args.color, status=args.status)
+    if args.json:
+        _print_json({"annotations": [item.to_json() for item in items]})
+        return EXIT_OK
+    for item in items:
+        print(_describe_annotation(item))
+    if not items:
+        print("report-reader: no annotations" + (" match" if args.tag or args.color or args.status else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+_QUOTE_WIDTH = 30
+
+
+def _describe_annotation(item) -> str:
+    """id, document, colour, status, tags, 「quote」 and the note's first line, on one line."""
+    quote = " ".join(item.quote.split())
+    if len(quote) > _QUOTE_WIDTH:
+        quote = quote[: _QUOTE_WIDTH - 1] + "…"
+    tags = " ".join(f"#{tag}" for tag in item.tags) or "-"
+    note = item.note.strip().split("\n", 1)[0].strip()
+    line = f"{item.id:>4}  {item.doc_id:>4}  {item.color:<6}  {item.status:<8}  {tags}  「{quote}」"
+    return f"{line}  {note}" if note else line
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    with _open_library(args) as library:
+        tags = library.tags()
+    if args.json:
+        _print_json({"tags": [{"name": tag.name, "count": tag.count} for tag in tags]})
+        return EXIT_OK
+    for tag in tags:
+        print(f"{tag.count:>5}  {tag.name}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from reader.store.search import search
+
+    if args.limit < 1:
+        raise UsageError(f"--limit must be 1 or more, not {args.limit}")
+    with _open_library(args) as library:
+        hits = search(library, args.query, limit=args.limit, doc_id=args.doc)
+    if args.json:
+        _print_json({"results": [asdict(hit) for hit in hits]})
+        return EXIT_OK
+    for hit in hits:
+        context = f"{hit.context[: hit.match_start]}【{hit.context[hit.match_start : hit.match_end]}】{hit.context[hit.match_end :]}"
+        where = f"{hit.start:>6}" if hit.annotation_id is None else f"{hit.start:>6}  annotation {hit.annotation_id}"
+        print(f"{hit.doc_id:>4}  {hit.title}  {where}  {context}")
+    if not hits:
+        print(f"report-reader: no matches for {args.query!r}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from reader.ui.app import run
 
@@ -249,8 +391,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="PNG", help="lay out the window, save a PNG and exit")
     p.set_defaults(func=cmd_gui)
 
-    p = sub.add_parser("import", parents=[common], help="add files to the library; prints their ids")
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="add files to the library (or --replace a document's text); prints their ids",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--replace",
+        type=int,
+        metavar="DOC",
+        help="give document DOC the text of the one FILE, keeping its id and placing its annotations again",
+    )
     p.add_argument("--title", help="title (default: guessed from the text)")
     p.add_argument("--year", type=int, help="year the report is for (default: guessed)")
     p.add_argument("--kind", choices=["report", "summary", "commentary", "other"], help="kind of document")
@@ -288,7 +440,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc", type=int, metavar="DOC")
     p.add_argument("--json", action="store_true", help="print what was removed")
     p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("annotate", parents=[common], help="mark a passage of a document; prints the annotation's id")
+    p.add_argument("doc", type=int, metavar="DOC", help="a library id")
+    p.add_argument("--quote", required=True, metavar="TEXT", help="the passage, in either script (新质生产力 finds 新質生產力)")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="mark the Nth occurrence (default: the first)")
+    p.add_argument("--color", default="yellow", metavar="C", help="yellow (default), red, green, blue or purple")
+    p.add_argument("--note", default="", metavar="NOTE")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat for more)")
+    p.add_argument("--json", action="store_true", help="print the annotation as JSON")
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("annotations", parents=[common], help="list annotations, of one document or all")
+    p.add_argument("doc", type=int, nargs="?", metavar="DOC", help="a library id (default: every document)")
+    p.add_argument("--tag", metavar="TAG", help="only those with this tag")
+    p.add_argument("--color", metavar="C", help="only those of this colour")
+    p.add_argument("--status", choices=["anchored", "orphaned"], help="only those placed on the text, or only orphaned ones")
+    p.add_argument("--json", action="store_true", help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}')
+    p.set_defaults(func=cmd_annotations)
+
+    p = sub.add_parser("tags", parents=[common], help="list the tags with how many annotations carry each")
+    p.add_argument("--json", action="store_true", help='{"tags": [{"name","count"}]}')
+    p.set_defaults(func=cmd_tags)
+
+    p = sub.add_parser("search", parents=[common], help="find text in documents and annotations, in either script")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--doc", type=int, metavar="DOC", help="search only this document")
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most N results (default: 200)")
+    p.add_argument("--json", action="store_true", help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}')
+    p.set_defaults(func=cmd_search)
     return parser
+
+
+def _check_usage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Combinations argparse cannot express; misuse exits 2 with a usage message, as argparse does."""
+    if getattr(args, "replace", None) is None:
+        return
+    parser = _subcommands(parser)["import"]
+    if len(args.files) != 1:
+        parser.error(f"import --replace takes one DOC and one FILE, not {len(args.files)} files")
+    given = [f"--{name}" for name in ("title", "year", "kind") if getattr(args, name) is not None]
+    if given:
+        parser.error(f"import --replace keeps the document's catalogue entry; {', '.join(given)} cannot be used with it")
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
 
 
 def _command_first(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
@@ -297,7 +494,7 @@ def _command_first(argv: list[str], parser: argparse.ArgumentParser) -> list[str
     while argv and argv[0].startswith("--library"):
         count = 1 if "=" in argv[0] else 2
         leading, argv = leading + argv[:count], argv[count:]
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    commands = _subcommands(parser)
     if argv and argv[0] in commands:
         return [argv[0], *leading, *argv[1:]]
     if not leading and argv and argv[0] in ("-h", "--help", "--version"):
@@ -309,6 +506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = _command_first(list(sys.argv[1:] if argv is None else argv), parser)
     args = parser.parse_args(argv)
+    _check_usage(args, parser)
     if not hasattr(args, "library"):
         args.library = None
     try:
