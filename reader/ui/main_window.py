@@ -32,6 +32,7 @@ from reader.ui.library_commands import ImportDocumentsCommand, RemoveDocumentCom
 from reader.ui.library_dock import LibraryDock
 from reader.ui.outline_dock import OutlineDock
 from reader.ui.reader_view import ReaderView
+from reader.ui.search_dock import SearchDock
 
 # Configs in the order the toolbar offers them: the everyday ones first.
 CONFIG_ORDER = ("t2s", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "tw2s", "tw2sp", "hk2s", "hk2sp",
@@ -85,6 +86,12 @@ class MainWindow(QMainWindow):
         self.targets_dock.annotate_requested.connect(lambda s, e, label: self.annotating.annotate_extracted(s, e, "target", label))
         self.tasks_dock.annotate_requested.connect(lambda s, e, label: self.annotating.annotate_extracted(s, e, "task", label))
         self.view.context_menu_requested.connect(self._pane_menu)
+        self.search_dock = SearchDock(self)
+        self.search_dock.library_path = library.path
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.outline_dock, self.search_dock)
+        self.outline_dock.raise_()
+        self.search_dock.hit_activated.connect(self.open_hit)
 
         self._build_status_bar()
         self._build_actions()
@@ -139,6 +146,7 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(self.tr("&Actual Size"), self.view.reset_zoom, "Ctrl+0")
         self.font_action = self._action(self.tr("&Font…"), self.choose_font)
         self.single_pane_action = self._action(self.tr("&Single Pane"), self._toggle_single_pane, "Ctrl+\\", checkable=True)
+        self.search_library_action = self._action(self.tr("Search &Library…"), lambda: self.search_dock.focus(), "Ctrl+Shift+F")
         self.about_action = self._action(self.tr("&About Report Reader"), self.about)
         self.layer_actions = toggle_actions(self, self._on_layer_toggled)
 
@@ -185,6 +193,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
         menu.addActions([self.find_action, self.find_next_action, self.find_previous_action])
+        menu.addAction(self.search_library_action)
 
         menu = self.menuBar().addMenu(self.tr("&Annotate"))
         self.annotating.fill_menu(menu)
@@ -198,7 +207,7 @@ class MainWindow(QMainWindow):
         highlights = menu.addMenu(self.tr("&Highlights"))
         highlights.addActions(list(self.layer_actions.values()))
         menu.addSeparator()
-        for dock in (self.library_dock, self.outline_dock, self.targets_dock, self.tasks_dock, self.annotating.dock):
+        for dock in (self.library_dock, self.outline_dock, self.search_dock, self.targets_dock, self.tasks_dock, self.annotating.dock):
             menu.addAction(dock.toggleViewAction())
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -290,6 +299,13 @@ class MainWindow(QMainWindow):
         self.annotating.document_opened(None)
         self.setWindowTitle(self.tr("Report Reader"))
         self.status_document.setText(self.tr("The library is empty: import a report (Ctrl+O) or drop a file here."))
+
+    def open_hit(self, hit) -> None:
+        """A search result: open its document and select the match."""
+        if hit.doc_id != self.current_id:
+            self.open_document(hit.doc_id)
+        if self.current_id == hit.doc_id:
+            self.view.show_span(hit.start, hit.end)
 
     def _pane_menu(self, menu, offset: int) -> None:
         """The reader pane's context menu: annotating actions, and the extracted item under the click."""

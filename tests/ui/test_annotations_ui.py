@@ -217,3 +217,30 @@ def test_removing_a_document_and_undo_brings_its_annotations_back(window, qtbot)
     window.undo_action.trigger()
     (restored,) = [i for i in window.library.documents() if i.title == REPORT_2024]
     assert {a.uuid for a in window.library.annotations(restored.id)} == uuids
+
+
+def test_library_search_finds_both_scripts_and_a_click_opens_the_passage(window, qtbot):
+    doc_id = open_titled(window, qtbot, REPORT_2024)
+    text = window.document.text
+    start = text.index("城鎮新增就業1244萬人")
+    with qtbot.waitSignal(window.annotating.annotations_changed):
+        window.annotating.create(doc_id, start, start + 6, note="就业 quokka")
+    dock = window.search_dock
+    with qtbot.waitSignal(dock.results_ready, timeout=30_000):
+        dock.line.setText("新质生产力")
+        dock.search_now()
+    titles = {hit.title for hit in dock.hits()}
+    assert REPORT_2024 in titles and "國家推進新質生產力的背景及其內涵解讀" in titles
+    assert any("新質生產力" in hit.context for hit in dock.hits())
+    with qtbot.waitSignal(dock.results_ready, timeout=30_000):
+        dock.line.setText("quokka")
+        dock.search_now()
+    (hit,) = dock.hits()
+    assert hit.kind == "annotation"
+    other = next(i.id for i in window.library.documents() if i.id != doc_id)
+    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
+        window.open_document(other)
+    with qtbot.waitSignal(window.view.selection_mirrored):
+        dock.tree.itemClicked.emit(dock.tree.topLevelItem(0).child(0), 0)
+    assert window.current_id == doc_id
+    assert window.view.selection_span() == (start, start + 6)

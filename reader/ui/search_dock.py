@@ -1,0 +1,140 @@
+"""Library-wide search: documents and annotations in either script, results with context.
+
+Searching runs off the GUI thread on its own library connection (SQLite connections belong to
+the thread that opened them); the first search also brings the full-text index up to date,
+with progress. Typing restarts the search after a short pause; stale results are dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reader.ui import workers
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+_DELAY_MS = 250
+
+
+def _search_in_thread(path, query: str, report):
+    from reader.store.library import Library
+    from reader.store.search import index_pending, pending_count, search
+
+    with Library.open(path) as library:
+        total = pending_count(library)
+        if total:
+            index_pending(library, progress=lambda done, _total: report(done, total, "index"))
+        return search(library, query)
+
+
+class SearchDock(QDockWidget):
+    """Emits hit_activated(hit) when the reader picks a result; results_ready(count) after a search."""
+
+    hit_activated = Signal(object)
+    results_ready = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(self.tr("Search Library"), parent)
+        self.setObjectName("search_dock")
+        self.library_path = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.line = QLineEdit(body)
+        self.line.setPlaceholderText(self.tr("Search documents and annotations (either script)"))
+        self.line.setClearButtonEnabled(True)
+        layout.addWidget(self.line)
+        self.status = QLabel(body)
+        self.status.setEnabled(False)
+        layout.addWidget(self.status)
+        self.tree = QTreeWidget(body)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.line.textChanged.connect(lambda _t: self._timer.start())
+        self.line.returnPressed.connect(self.search_now)
+        self.tree.itemClicked.connect(self._on_item)
+        self.tree.itemActivated.connect(self._on_item)
+
+    def focus(self) -> None:
+        self.show()
+        self.raise_()
+        self.line.setFocus()
+        self.line.selectAll()
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        query = self.line.text().strip()
+        self._generation += 1
+        generation = self._generation
+        if not query or self.library_path is None:
+            self.tree.clear()
+            self.status.clear()
+            return
+        self.status.setText(self.tr("Searching…"))
+        path = self.library_path
+        job = workers.Job(lambda report: _search_in_thread(path, query, report))
+        job.signals.progress.connect(lambda done, total, _label: self._on_progress(generation, done, total))
+        job.signals.finished.connect(lambda hits: self._show(generation, query, hits))
+        job.signals.failed.connect(lambda exc: self._failed(generation, exc))
+        workers.start(job)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.status.setText(self.tr("Indexing the library for search… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.status.setText(str(exc))
+
+    def _show(self, generation: int, query: str, hits) -> None:
+        if generation != self._generation:
+            return  # the reader typed on; a newer search is under way
+        self.tree.clear()
+        groups: dict[int, QTreeWidgetItem] = {}
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for hit in hits:
+            group = groups.get(hit.doc_id)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [hit.title])
+                group.setFont(0, bold)
+                group.setData(0, HIT_ROLE, None)
+                group.setExpanded(True)
+                groups[hit.doc_id] = group
+            context = hit.context
+            shown = f"{context[: hit.match_start]}【{context[hit.match_start : hit.match_end]}】{context[hit.match_end :]}"
+            if hit.kind == "annotation":
+                shown = "✎ " + shown
+            item = QTreeWidgetItem(group, [shown])
+            item.setData(0, HIT_ROLE, hit)
+            item.setToolTip(0, context)
+        for group in groups.values():
+            group.setText(0, f"{group.text(0)}  ({group.childCount()})")
+        if hits:
+            self.status.setText(
+                self.tr("%1 results in %2 documents for “%3”").replace("%1", str(len(hits))).replace("%2", str(len(groups))).replace("%3", query)
+            )
+        else:
+            self.status.setText(self.tr("Nothing found for “%1”.").replace("%1", query))
+        self.results_ready.emit(len(hits))
+
+    def hits(self) -> list:
+        out = []
+        for n in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(n)
+            out.extend(group.child(k).data(0, HIT_ROLE) for k in range(group.childCount()))
+        return out
+
+    def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        hit = item.data(0, HIT_ROLE)
+        if hit is not None:
+            self.hit_activated.emit(hit)
