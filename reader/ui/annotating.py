@@ -41,6 +41,17 @@ def highlight_format(color: str) -> QTextCharFormat:
     return fmt
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans of one colour as one: the same paint, fewer selections."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class AnnotationController(QObject):
     """Emits annotations_changed after any write has been painted and listed."""
 
@@ -242,33 +253,41 @@ class AnnotationController(QObject):
     # -- showing ---------------------------------------------------------------------------
 
     def document_opened(self, doc_id: int | None) -> None:
-        self.paint()
+        annotations = self._document_annotations()
+        self.paint(annotations)
         if self.dock.scope_value() == THIS_DOCUMENT:
-            self.refresh_list()
+            self.refresh_list(annotations)
 
     def changed(self, doc_ids, *, select: int | None = None, tags_changed: bool = False) -> None:
+        annotations = self._document_annotations()
         if self.window.current_id in doc_ids:
-            self.paint()
-        self.refresh_list()
+            self.paint(annotations)
+        self.refresh_list(annotations if self.dock.scope_value() == THIS_DOCUMENT else None)
         if select is not None:
             self.dock.select_ids([select])
         self.annotations_changed.emit()
 
-    def paint(self) -> None:
+    def _document_annotations(self) -> list:
         doc_id = self.window.current_id
-        annotations = [] if doc_id is None else self._run(lambda: self.library.annotations(doc_id)) or []
+        return [] if doc_id is None else self._run(lambda: self.library.annotations(doc_id)) or []
+
+    def paint(self, annotations: list | None = None) -> None:
+        if annotations is None:
+            annotations = self._document_annotations()
         by_color: dict[str, list[tuple[int, int]]] = {color: [] for color in COLORS}
         for a in annotations:
             if not a.orphaned:
                 by_color[a.color].append((a.start, a.end))
-        for color, spans in by_color.items():
-            self.view.set_span_layer(layer_name(color), spans, highlight_format(color), _Z)
+        self.view.set_span_layers({layer_name(c): (_union(spans), highlight_format(c), _Z) for c, spans in by_color.items()})
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, annotations: list | None = None) -> None:
+        """Reload the dock; `annotations` may pass the current document's, already read."""
         scope_document = self.dock.scope_value() == THIS_DOCUMENT
         doc_id = self.window.current_id
         if scope_document and doc_id is None:
             annotations = []
+        elif annotations is not None and scope_document:
+            pass
         else:
             annotations = self._run(lambda: self.library.annotations(doc_id if scope_document else None)) or []
         titles = {info.id: info.title for info in self.library.documents()}

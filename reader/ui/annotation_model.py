@@ -14,8 +14,8 @@ from reader.core.find import fold_query
 from reader.store.annotations import Annotation
 
 QUOTE, NOTE, TAGS, DOCUMENT, CREATED = range(5)
+BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
-POSITION_ROLE = Qt.ItemDataRole.UserRole + 11  # (doc order, start) for "sort by position"
 
 # Fills used for highlights and the list's colour column (readable on light and dark text).
 FILLS = {
@@ -35,19 +35,35 @@ class AnnotationModel(QAbstractTableModel):
         self._titles: dict[int, str] = {}
         self._doc_order: dict[int, int] = {}
         self._labels: dict[str, str] = {}
+        self._order = BY_POSITION
 
     # -- filling ---------------------------------------------------------------------------
 
     def set_annotations(self, annotations: list[Annotation], titles: dict[int, str], labels: dict[str, str]) -> None:
         self.beginResetModel()
-        self._rows = list(annotations)
         self._titles = titles
         self._doc_order = {doc_id: n for n, doc_id in enumerate(titles)}
         self._labels = labels
+        self._rows = self._sorted(annotations)
         # One fold for all rows: t2s over the joined text is far cheaper than 50,000 calls.
         joined = "\x00".join(f"{a.quote}\x01{a.note}\x01{' '.join(a.tags)}" for a in self._rows)
         self._folded = fold_query(joined).lower().split("\x00") if self._rows else []
         self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        """Sort by position (library order, then offset) or newest first. Sorting here, with
+        Python's sort on plain keys, takes milliseconds for 50,000 rows; a proxy calling back
+        into Python for every comparison took seconds."""
+        if order == self._order:
+            return
+        self._order = order
+        self.set_annotations(self._rows, self._titles, self._labels)
+
+    def _sorted(self, annotations) -> list[Annotation]:
+        if self._order == BY_DATE:
+            return sorted(annotations, key=lambda a: (a.created, a.id), reverse=True)
+        order = self._doc_order
+        return sorted(annotations, key=lambda a: (order.get(a.doc_id, 0), a.start, a.end, a.id))
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -102,28 +118,19 @@ class AnnotationModel(QAbstractTableModel):
             return QColor("#888888")
         if role == ANNOTATION_ROLE:
             return a
-        if role == POSITION_ROLE:
-            return (self._doc_order.get(a.doc_id, 0), a.start, a.end)
-        if role == Qt.ItemDataRole.UserRole:  # sort key of the column
-            if column == CREATED:
-                return a.created
-            if column == QUOTE:
-                return (self._doc_order.get(a.doc_id, 0), a.start, a.end)
         return None
 
 
 class AnnotationFilter(QSortFilterProxyModel):
-    """Colour, tag and text filters; sorting by position (document order, then offset) or date."""
+    """Colour, tag and text filters over the model (which does its own sorting)."""
 
-    BY_POSITION, BY_DATE = "position", "date"
+    BY_POSITION, BY_DATE = BY_POSITION, BY_DATE
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._color: str | None = None
         self._tag: str | None = None
         self._text = ""
-        self._order = self.BY_POSITION
-        self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_color(self, color: str | None) -> None:
         self._color = color or None
@@ -138,11 +145,7 @@ class AnnotationFilter(QSortFilterProxyModel):
         self._refilter()
 
     def set_order(self, order: str) -> None:
-        self._order = order
-        if order == self.BY_DATE:
-            self.sort(CREATED, Qt.SortOrder.DescendingOrder)
-        else:
-            self.sort(QUOTE, Qt.SortOrder.AscendingOrder)
+        self.sourceModel().set_order(order)
 
     def _refilter(self) -> None:
         # Qt 6.10 deprecates invalidateFilter() for the begin/endFilterChange pair (added in 6.9).
@@ -153,6 +156,8 @@ class AnnotationFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not (self._color or self._tag or self._text):
+            return True
         model: AnnotationModel = self.sourceModel()
         a = model.annotation(row)
         if self._color and a.color != self._color:
@@ -160,11 +165,3 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self._tag and all(t.casefold() != self._tag for t in a.tags):
             return False
         return not self._text or self._text in model.folded(row)
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        model: AnnotationModel = self.sourceModel()
-        a, b = model.annotation(left.row()), model.annotation(right.row())
-        if self._order == self.BY_DATE:
-            return (a.created, a.id) < (b.created, b.id)
-        key = model.data(left, POSITION_ROLE), model.data(right, POSITION_ROLE)
-        return key[0] < key[1]

@@ -45,8 +45,10 @@ class AnnotationsDock(QDockWidget):
         self.order.addItem(self.tr("Newest first"), AnnotationFilter.BY_DATE)
         self.color = QComboBox(body)
         self.tag = QComboBox(body)
-        self.tag.setMinimumContentsLength(8)
         for widget in (self.scope, self.order, self.color, self.tag):
+            # Shrink with the dock rather than force the window wide.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(4)
             row.addWidget(widget)
         layout.addLayout(row)
 
@@ -71,7 +73,8 @@ class AnnotationsDock(QDockWidget):
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         for column in (NOTE, TAGS, DOCUMENT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.Interactive)  # not ResizeToContents: it reads every row
+        header.resizeSection(CREATED, self.fontMetrics().horizontalAdvance("2026-11-25") + 12)
         header.setStretchLastSection(False)
         header.resizeSection(NOTE, 110)
         header.resizeSection(TAGS, 70)
@@ -92,7 +95,6 @@ class AnnotationsDock(QDockWidget):
         self.order.currentIndexChanged.connect(lambda _i: self._apply(self.proxy.set_order, self.order.currentData()))
         self.scope.currentIndexChanged.connect(self._on_scope)
         self.set_color_labels({})
-        self.proxy.set_order(AnnotationFilter.BY_POSITION)
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -101,8 +103,8 @@ class AnnotationsDock(QDockWidget):
         self.model.set_annotations(annotations, titles, labels)
         self.set_color_labels(labels)
         self._set_tags(tags)
-        self.proxy.set_order(self.order.currentData())
-        self.select_ids(selected)
+        if selected:
+            self.select_ids(selected)
         self._update_count()
 
     def set_color_labels(self, labels: dict[str, str]) -> None:

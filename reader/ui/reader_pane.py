@@ -42,6 +42,8 @@ class ReaderPane(QPlainTextEdit):
         self._wheel_delta = 0
         # name → (z order, selections); higher z paints on top.
         self._layers: dict[str, tuple[int, list[QTextEdit.ExtraSelection]]] = {}
+        self._held = False  # while True, layer changes wait for hold_layers(False)
+        self._dirty = False
 
     # -- text -----------------------------------------------------------------------------
 
@@ -110,7 +112,17 @@ class ReaderPane(QPlainTextEdit):
         """The code-point spans a layer covers, in this pane's text."""
         return [self.index.span_to_code_points(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.layer(name)]
 
+    def hold_layers(self, hold: bool) -> None:
+        """Batch several layer changes into one setExtraSelections."""
+        self._held = hold
+        if not hold and self._dirty:
+            self._apply_layers()
+
     def _apply_layers(self) -> None:
+        if self._held:
+            self._dirty = True
+            return
+        self._dirty = False
         ordered = sorted(self._layers.values(), key=lambda item: item[0])
         self.setExtraSelections([selection for _, selections in ordered for selection in selections])
 

@@ -366,6 +366,17 @@ class ReaderView(QWidget):
             self._span_layers.pop(name, None)
         self._render_span_layer(name)
 
+    def set_span_layers(self, layers: dict[str, tuple[list[Span], QTextCharFormat, int]]) -> None:
+        """Several layers at once, each pane's extra selections rebuilt once (not once per layer)."""
+        for pane in self._panes:
+            pane.hold_layers(True)
+        try:
+            for name, (spans, fmt, z) in layers.items():
+                self.set_span_layer(name, spans, fmt, z)
+        finally:
+            for pane in self._panes:
+                pane.hold_layers(False)
+
     def clear_span_layer(self, name: str) -> None:
         self.set_span_layer(name, [], QTextCharFormat())
 
