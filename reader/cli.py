@@ -192,9 +192,10 @@ def _convert(text: str, config: str):
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core.decode import decode_bytes
+    from reader.core.ingest import read_file
 
     if args.file:
-        data = _read_file_bytes(args.file)
+        data = read_file(args.file)
         name = args.file
     else:
         data = sys.stdin.buffer.read()
@@ -204,17 +205,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
     sys.stdout.write(_convert(text, args.config).text)
     sys.stdout.flush()
     return EXIT_OK
-
-
-def _read_file_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path} is a folder, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

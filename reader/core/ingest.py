@@ -31,16 +31,20 @@ _YEAR_SCAN = 600
 
 def ingest_file(path: str | PathLike[str]) -> Document:
     """Read and ingest a report file; InputError if it is missing, unreadable or not text."""
+    return ingest_bytes(read_file(path), Path(path).name)
+
+
+def read_file(path: str | PathLike[str]) -> bytes:
+    """A file's bytes, or one InputError sentence saying why they cannot be had."""
     file = Path(path)
     try:
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{file.name} does not exist") from None
     except IsADirectoryError:
         raise InputError(f"{file.name} is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"{file.name} cannot be read ({exc.strerror or exc})") from None
-    return ingest_bytes(data, file.name)
 
 
 def ingest_bytes(data: bytes, name: str = "") -> Document:
