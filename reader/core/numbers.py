@@ -170,8 +170,13 @@ class FoldedText:
 
 def fold_document(document: Document) -> FoldedText:
     """The document folded to Simplified, shared through the conversion cache (find folds it too)."""
+    return FoldedText(folded_conversion(document))
+
+
+def folded_conversion(document: Document) -> Conversion:
+    """The t2s fold of the document's text, computed once per content and shared by every extractor."""
     if document.content_hash:
         conversion = conversions.get(f"fold:{document.content_hash}", document.text, FOLD_CONFIG)
         if conversion.original == document.text:
-            return FoldedText(conversion)
-    return FoldedText(fold(document.text))
+            return conversion
+    return fold(document.text)

@@ -16,6 +16,7 @@ from reader.core.convert import Conversion
 from reader.core.extracted import TermHit
 from reader.core.find import FOLD_CONFIG, fold
 from reader.core.model import Document
+from reader.core.numbers import folded_conversion
 from reader.paths import resources_dir
 
 TERMS_FILE = "policy_terms.txt"
@@ -71,8 +72,10 @@ def find_terms(source: Document | str | Conversion) -> list[TermHit]:
         if source.config != FOLD_CONFIG:
             raise ValueError(f"find_terms needs a {FOLD_CONFIG} conversion, not {source.config}")
         folded = source
+    elif isinstance(source, Document):
+        folded = folded_conversion(source)  # the fold targets and figures already made
     else:
-        folded = fold(source.text if isinstance(source, Document) else source)
+        folded = fold(source)
     original = folded.original
     stripped, kept_at, stripped_at = _without_quotes(folded.text)
     identity = folded.offsets.orig == folded.offsets.conv
