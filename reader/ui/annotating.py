@@ -262,7 +262,7 @@ class AnnotationController(QObject):
         annotations = self._document_annotations()
         if self.window.current_id in doc_ids:
             self.paint(annotations)
-        self.refresh_list(annotations if self.dock.scope_value() == THIS_DOCUMENT else None)
+        self.refresh_list(annotations)
         if select is not None:
             self.dock.select_ids([select])
         self.annotations_changed.emit()
@@ -282,14 +282,10 @@ class AnnotationController(QObject):
 
     def refresh_list(self, annotations: list | None = None) -> None:
         """Reload the dock; `annotations` may pass the current document's, already read."""
-        scope_document = self.dock.scope_value() == THIS_DOCUMENT
-        doc_id = self.window.current_id
-        if scope_document and doc_id is None:
-            annotations = []
-        elif annotations is not None and scope_document:
-            pass
-        else:
-            annotations = self._run(lambda: self.library.annotations(doc_id if scope_document else None)) or []
+        if self.dock.scope_value() != THIS_DOCUMENT:
+            annotations = self._run(lambda: self.library.annotations()) or []
+        elif annotations is None:
+            annotations = self._document_annotations()
         titles = {info.id: info.title for info in self.library.documents()}
         tags = [t.name for t in self.library.tags()]
         self.dock.set_annotations(annotations, titles, self.library.color_labels(), tags)
