@@ -139,7 +139,7 @@ def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
 
 def _typical_width(lines: list[str | None]) -> int:
     """The body column width: the commonest width among lines that look like full prose lines."""
-    widths = Counter()
+    widths: Counter[int] = Counter()
     for line in lines:
         if line is not None:
             width = display_width(line.strip())
@@ -175,7 +175,7 @@ def _join_lines(block: list[str | None], typical: int) -> list[Segment]:
         segments.extend(pending)
         pending.clear()
 
-    for k, item in enumerate(stream):
+    for item in stream:
         if item is None:
             flush()
             continue
@@ -210,7 +210,7 @@ def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment |
         if _PAGE_NUMBER.match(stripped):
             nxt = _next_text(block, k + 1)
             if typical and nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
-                note, k = _read_footnote(block, k, typical)
+                note, k = _read_footnote(block, k, stripped, typical)
                 if last_body is None:
                     out.append(note)
                 else:
@@ -241,9 +241,9 @@ def _next_text(block: list[str | None], k: int) -> str | None:
     return None
 
 
-def _read_footnote(block: list[str | None], k: int, typical: int) -> tuple[Segment, int]:
-    """A footnote: its number line, its wide text lines and any URL lines that trail it."""
-    number = block[k].strip().strip("-–— ")
+def _read_footnote(block: list[str | None], k: int, number_line: str, typical: int) -> tuple[Segment, int]:
+    """A footnote: its number line (block[k], stripped), its wide text lines and any URL lines that trail it."""
+    number = number_line.strip("-–— ")
     parts: list[str] = []
     k += 1
     while k < len(block):
@@ -314,7 +314,12 @@ def _continues_across_blank(a: _Line, b: _Line) -> bool:
         return False
     if _unclosed(a.text) or a.text[-1] in _CONTINUING:
         return True
-    cut_off = a.typical_known and a.text[-1] not in _FINAL and _MIN_COLUMN_ACROSS_BLANK <= a.ref <= _MAX_WRAP_WIDTH and a.width >= _FULL_ACROSS_BLANK * a.ref
+    cut_off = (
+        a.typical_known
+        and a.text[-1] not in _FINAL
+        and _MIN_COLUMN_ACROSS_BLANK <= a.ref <= _MAX_WRAP_WIDTH
+        and a.width >= _FULL_ACROSS_BLANK * a.ref
+    )
     # ...and the line after is a paragraph's tail or body, not a stand-alone figure or caption.
     tail = b.text[-1] in _FINAL or b.text[-1] in _CONTINUING or b.width >= _FULL_ACROSS_BLANK * b.ref
     return cut_off and tail
@@ -353,10 +358,14 @@ _DIGITS_AT_START = re.compile(r"^[\d.,]+")
 
 def _number_cut_in_chinese(before: str, after: str) -> bool:
     """A line break inside a number with Chinese text on either side (…就业120 / 0万人…, 4. / 06万亿元)."""
-    if not (_DIGITS_AT_END.search(before) and before[-1] != "," and after[0].isdigit()):
+    number_end = _DIGITS_AT_END.search(before)
+    if not (number_end and before[-1] != "," and after[0].isdigit()):
         return False
-    head = before[: _DIGITS_AT_END.search(before).start()]
-    tail = after[_DIGITS_AT_START.match(after).end() :]
+    number_start = _DIGITS_AT_START.match(after)
+    if number_start is None:
+        return False  # ¹ ² ₂ …: isdigit(), but not a decimal digit (\d), so no number goes on here
+    head = before[: number_end.start()]
+    tail = after[number_start.end() :]
     return bool(head and _is_cjk(head[-1])) or bool(tail and _is_cjk(tail[0]))
 
 
