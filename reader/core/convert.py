@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from reader.core.opencc_backend import converter, normalise_config
+from reader.core.opencc_backend import Converter, converter, normalise_config
 
 # config → (human name, English name); the human names are what the toolbar combo shows.
 CONFIG_NAMES: dict[str, tuple[str, str]] = {
@@ -51,8 +51,8 @@ class OffsetMap:
     the span is a converted phrase and any offset inside it maps to the whole phrase.
     """
 
-    orig: array
-    conv: array
+    orig: array[int]
+    conv: array[int]
     phrase: bytes
 
     @classmethod
@@ -72,7 +72,7 @@ class OffsetMap:
         return self.to_original(start), self.to_original(end, end=True)
 
 
-def _map(src: array, dst: array, phrase: bytes, offset: int, end: bool) -> int:
+def _map(src: array[int], dst: array[int], phrase: bytes, offset: int, end: bool) -> int:
     offset = max(0, min(offset, src[-1]))
     k = bisect_right(src, offset) - 1
     if k >= len(src) - 1:
@@ -108,7 +108,7 @@ def convert_text(text: str, config: str) -> Conversion:
     converted = "\n".join(out_lines)
     points = _Points()
     o = c = 0
-    for line, out, chars in zip(lines, out_lines, _per_character_lines(opencc, text)):
+    for line, out, chars in zip(lines, out_lines, _per_character_lines(opencc, text), strict=True):
         if chars != out or len(out) != len(line):
             # A phrase conversion happened on this line: align it against the per-character form.
             points.mark(o, c)
@@ -128,14 +128,14 @@ def convert_text(text: str, config: str) -> Conversion:
 _SEPARATOR = "\x01"
 
 
-def _per_character_lines(opencc, text: str) -> list[str]:
+def _per_character_lines(opencc: Converter, text: str) -> list[str]:
     """Each line converted one character at a time, so that no phrase rule can apply."""
     pieces = opencc.convert(_SEPARATOR.join(text)).split(_SEPARATOR) if text else []
     if len(pieces) != len(text):
         pieces = [opencc.convert(ch) for ch in text]
     lines: list[str] = []
     current: list[str] = []
-    for ch, piece in zip(text, pieces):
+    for ch, piece in zip(text, pieces, strict=True):
         if ch == "\n":
             lines.append("".join(current))
             current = []
@@ -149,7 +149,7 @@ def _per_character_lines(opencc, text: str) -> list[str]:
 _MAX_INNER_EQUAL = 3
 
 
-def _phrase_spans(opencc, line: str, chars: str, out: str) -> list[tuple[int, int, int, int, bool]]:
+def _phrase_spans(opencc: Converter, line: str, chars: str, out: str) -> list[tuple[int, int, int, int, bool]]:
     """Spans (i1, i2, j1, j2, is_phrase) of a line where a phrase replaced per-character output.
 
     SequenceMatcher may pair a character inside a phrase with itself (鼠標 → 滑鼠 shares 鼠),
@@ -174,7 +174,9 @@ def _phrase_spans(opencc, line: str, chars: str, out: str) -> list[tuple[int, in
     return spans
 
 
-def _split(opencc, line: str, chars: str, out: str, a: int, b: int, c: int, d: int, spans: list) -> None:
+def _split(
+    opencc: Converter, line: str, chars: str, out: str, a: int, b: int, c: int, d: int, spans: list[tuple[int, int, int, int, bool]]
+) -> None:
     for p in range(a + 1, b):
         head = opencc.convert(line[a:p])
         q = c + len(head)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.convert import Conversion, convert_text
+from reader.core.convert import Conversion, OffsetMap, convert_text
 from reader.core.opencc_backend import converter
 
 FOLD_CONFIG = "t2s"
@@ -54,6 +54,6 @@ def merge_spans(*span_lists: list[Span]) -> list[Span]:
     return merged
 
 
-def _is_identity(offsets) -> bool:
+def _is_identity(offsets: OffsetMap) -> bool:
     """True when every break point maps onto itself, i.e. no offset moved."""
     return offsets.orig == offsets.conv

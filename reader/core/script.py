@@ -20,8 +20,8 @@ def detect_script(text: str) -> str:
     to_simplified = converter("t2s").convert(sample)
     to_traditional = converter("s2t").convert(sample)
     # Characters that t2s changes are traditional-only; those that s2t changes are simplified-only.
-    traditional = sum(a != b for a, b in zip(sample, to_simplified)) if len(to_simplified) == len(sample) else _diff_count(sample, to_simplified)
-    simplified = sum(a != b for a, b in zip(sample, to_traditional)) if len(to_traditional) == len(sample) else _diff_count(sample, to_traditional)
+    traditional = _changed_count(sample, to_simplified)
+    simplified = _changed_count(sample, to_traditional)
     total = traditional + simplified
     if total == 0:
         return NONE
@@ -30,6 +30,13 @@ def detect_script(text: str) -> str:
     if simplified / total >= _DOMINANCE:
         return SIMPLIFIED
     return MIXED
+
+
+def _changed_count(original: str, converted: str) -> int:
+    """Characters the conversion changed: position by position when it kept the length."""
+    if len(converted) == len(original):
+        return sum(a != b for a, b in zip(original, converted, strict=True))
+    return _diff_count(original, converted)
 
 
 def _diff_count(a: str, b: str) -> int:
