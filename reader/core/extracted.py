@@ -7,7 +7,8 @@ Simplified-folded text and reports offsets into the original.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from typing import TypedDict
 
 OUTCOME = "outcome"  # what the past year achieved
 PLAN = "plan"  # what the coming year intends
@@ -28,8 +29,32 @@ class Target:
     start: int
     end: int
 
-    def to_json(self) -> dict:
-        return asdict(self)
+    def to_json(self) -> TargetJson:
+        return {
+            "key": self.key,
+            "indicator": self.indicator,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "direction": self.direction,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+class TargetJson(TypedDict):
+    key: str
+    indicator: str
+    value: float | None
+    value_max: float | None
+    unit: str
+    qualifier: str
+    direction: str
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +71,30 @@ class Figure:
     clause_start: int
     clause_end: int
 
-    def to_json(self) -> dict:
-        return asdict(self)
+    def to_json(self) -> FigureJson:
+        return {
+            "value": self.value,
+            "unit": self.unit,
+            "text": self.text,
+            "clause": self.clause,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "clause_start": self.clause_start,
+            "clause_end": self.clause_end,
+        }
+
+
+class FigureJson(TypedDict):
+    value: float
+    unit: str
+    text: str
+    clause: str
+    kind: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +107,28 @@ class Task:
     end: int
     children: tuple[Task, ...] = field(default_factory=tuple)
 
-    def to_json(self) -> dict:
-        data = {"number": self.number, "title": self.title, "start": self.start, "end": self.end}
-        data["children"] = [{"title": c.title, "start": c.start, "end": c.end} for c in self.children]
-        return data
+    def to_json(self) -> TaskJson:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "children": [{"title": c.title, "start": c.start, "end": c.end} for c in self.children],
+        }
+
+
+class TaskChildJson(TypedDict):
+    title: str
+    start: int
+    end: int
+
+
+class TaskJson(TypedDict):
+    number: int
+    title: str
+    start: int
+    end: int
+    children: list[TaskChildJson]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,5 +140,12 @@ class TermHit:
     start: int
     end: int
 
-    def to_json(self) -> dict:
-        return asdict(self)
+    def to_json(self) -> TermHitJson:
+        return {"term": self.term, "text": self.text, "start": self.start, "end": self.end}
+
+
+class TermHitJson(TypedDict):
+    term: str
+    text: str
+    start: int
+    end: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -15,6 +16,23 @@ BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW)
 BLOCK_SEPARATOR = "\n"
 # Table cells are joined by this inside a table_row block's text.
 CELL_SEPARATOR = "\t"
+
+
+class _BlockJsonRequired(TypedDict):
+    id: str
+    kind: str
+    level: int
+    text: str
+    start: int
+    end: int
+    lang: str
+
+
+class BlockJson(_BlockJsonRequired, total=False):
+    """Block.to_json(): label and translation_of appear only when the block has them."""
+
+    label: str
+    translation_of: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +52,8 @@ class Block:
     label: str = ""
     translation_of: str | None = None
 
-    def to_json(self) -> dict:
-        data = {
+    def to_json(self) -> BlockJson:
+        data: BlockJson = {
             "id": self.id,
             "kind": self.kind,
             "level": self.level,
