@@ -51,10 +51,10 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise InputError(f"{label} is damaged: it starts as {encoding} but does not decode as it") from None
     if b"\x00" in data:
-        encoding = _utf16_by_nul_pattern(data)
-        if encoding:
+        utf16 = _utf16_by_nul_pattern(data)
+        if utf16:
             try:
-                return data.decode(encoding), encoding
+                return data.decode(utf16), utf16
             except UnicodeDecodeError:
                 pass
         raise InputError(f"{label} looks like a binary file, not text")
@@ -62,7 +62,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    candidates = []
+    candidates: list[tuple[float, str, str]] = []  # (plausibility, encoding, text)
     for encoding in ("gb18030", *_BIG5_CODECS):
         if encoding in _BIG5_CODECS and any(c[1] in _BIG5_CODECS for c in candidates):
             continue
@@ -102,7 +102,7 @@ def _control_share(text: str) -> float:
 def _plausibility(text: str) -> float:
     """Share of characters a Chinese report plausibly contains (common Han, punctuation, ASCII)."""
     sample = text[:_SAMPLE]
-    good = 0
+    good = 0.0
     counted = 0
     for ch in sample:
         if ch.isspace():

@@ -30,7 +30,9 @@ from reader.core.targets import find_target_spans
 _CLAUSE_END = re.compile(r"[，；;。！？!?：:\n\t「」“”]|,(?!\d{3})")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _PLAN_WORDS = re.compile(r"今年|明年|预期|目标|拟|计划|力争|预计|确保|将(?!近)|(?<![主重需必紧只想纲摘])要(?!求|素|害|点|闻|是)|争取|安排")
-_OUTCOME_WORDS = re.compile(r"去年|过去一年|一年来|上年|同比|比上年|累计|已经|已(?!有)|完成了|实现了|达到了|增长了|下降了|再创|创历史|首次突破")
+_OUTCOME_WORDS = re.compile(
+    r"去年|过去一年|一年来|上年|同比|比上年|累计|已经|已(?!有)|完成了|实现了|达到了|增长了|下降了|再创|创历史|首次突破"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUALIFIED_END = re.compile(r"(?:左右|以上|以内|以下|上下)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -45,7 +47,7 @@ def extract_figures(document: Document) -> list[Figure]:
     targets = [(t.start, t.end) for t in find_target_spans(text)]
     sections = _sections(document)
     quantities = find_quantities(text)
-    ends = frozenset(_QUALIFIED_END.match(text, q.end).end() for q in quantities)
+    ends = frozenset(_qualified_end(text, q) for q in quantities)
     figures: list[Figure] = []
     for q in quantities:
         clause_start, clause_end = _clause(text, q, ends)
@@ -82,8 +84,7 @@ def _clause(text: str, q: Quantity, ends: frozenset[int]) -> tuple[int, int]:
     end = q.end
     match = _CLAUSE_END.search(text, end)
     end = match.start() if match else len(text)
-    after = _QUALIFIED_END.match(text, q.end)
-    list_comma = after.end() if after else q.end
+    list_comma = _qualified_end(text, q)
     if list_comma < end and text[list_comma] == "、" and _HAN.match(text, list_comma + 1):
         end = list_comma
     while start < end and text[start].isspace():
@@ -91,6 +92,12 @@ def _clause(text: str, q: Quantity, ends: frozenset[int]) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _qualified_end(text: str, q: Quantity) -> int:
+    """Where the quantity ends with its qualifier (左右, 以上 …), if one follows it."""
+    match = _QUALIFIED_END.match(text, q.end)
+    return match.end() if match else q.end
 
 
 def _sentence(text: str, q: Quantity) -> tuple[int, int]:

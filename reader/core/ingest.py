@@ -86,7 +86,7 @@ def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
 
 def block_id(kind: str, text: str, occurrence: int = 1) -> str:
     """Stable across re-ingest and unaffected by edits elsewhere: a hash of what the block says."""
-    digest = hashlib.sha1(f"{kind}\x00{text}".encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1(f"{kind}\x00{text}".encode()).hexdigest()[:12]
     return digest if occurrence == 1 else f"{digest}-{occurrence}"
 
 
@@ -100,7 +100,7 @@ def _assign(drafts: list[Draft]) -> list[Block]:
     drafts = _align_translated_levels(drafts, ids, translation_of)
     blocks: list[Block] = []
     offset = 0
-    for draft, block_id_, source in zip(drafts, ids, translation_of):
+    for draft, block_id_, source in zip(drafts, ids, translation_of, strict=True):
         end = offset + len(draft.text)
         blocks.append(
             Block(
@@ -127,7 +127,7 @@ def _pair_translations(drafts: list[Draft], ids: list[str]) -> list[str | None]:
         return [None] * len(drafts)
     out: list[str | None] = []
     source: str | None = None
-    for draft, id_ in zip(drafts, ids):
+    for draft, id_ in zip(drafts, ids, strict=True):
         if draft.lang == "en":
             out.append(source)
         else:
@@ -138,9 +138,9 @@ def _pair_translations(drafts: list[Draft], ids: list[str]) -> list[str | None]:
 
 def _align_translated_levels(drafts: list[Draft], ids: list[str], sources: list[str | None]) -> list[Draft]:
     """A translated numbered block ("1. Striving…" for "（一）大力推进…") takes its original's level."""
-    by_id = dict(zip(ids, drafts))
+    by_id = dict(zip(ids, drafts, strict=True))
     out = []
-    for draft, source in zip(drafts, sources):
+    for draft, source in zip(drafts, sources, strict=True):
         original = by_id.get(source) if source else None
         if original is not None and draft.label and original.label and draft.level != original.level:
             draft = replace(draft, level=original.level)
@@ -167,7 +167,7 @@ def _guess_year(title: str, text: str) -> int | None:
 
 
 def _language(blocks: list[Block]) -> str:
-    sizes = Counter()
+    sizes: Counter[str] = Counter()
     for block in blocks:
         sizes[block.lang] += len(block.text)
     total = sum(sizes.values()) or 1
