@@ -16,9 +16,17 @@ import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, TypedDict
 
-from reader.core.anchoring import ANCHORED, ORPHANED, anchor_all, describe
+from reader.core.anchoring import ANCHORED, ORPHANED, Selector, anchor_all, describe
 from reader.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlite_utils import Database
+
+    from reader.store.library import DocumentInfo
 
 COLORS = ("yellow", "red", "green", "blue", "purple")
 DEFAULT_COLOR = "yellow"
@@ -34,6 +42,9 @@ _SELECT = f"""
             WHERE at.annotation_id = a.id ORDER BY t.name COLLATE NOCASE)) AS tags
     FROM annotations a
 """
+# The row types of _COLUMNS, and of _SELECT (the same plus the tags, None when there are none).
+_Columns = tuple[int, str, int, int, int, str, str, str, str, str, str, str, str]
+_Row = tuple[int, str, int, int, int, str, str, str, str, str, str, str, str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +68,40 @@ class Annotation:
     def orphaned(self) -> bool:
         return self.status == ORPHANED
 
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["tags"] = list(self.tags)
-        return data
+    def to_json(self) -> AnnotationJson:
+        return {
+            "id": self.id,
+            "uuid": self.uuid,
+            "doc_id": self.doc_id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "color": self.color,
+            "note": self.note,
+            "status": self.status,
+            "created": self.created,
+            "modified": self.modified,
+            "tags": list(self.tags),
+        }
+
+
+class AnnotationJson(TypedDict):
+    id: int
+    uuid: str
+    doc_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    color: str
+    note: str
+    status: str
+    created: str
+    modified: str
+    tags: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +142,26 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def retagged(tags: Iterable[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> tuple[str, ...]:
+    """The retag rule for a multi-selection: drop `remove` (any case), then add `add`, each tag once."""
+    removed = {t.casefold() for t in clean_tags(remove)}
+    return clean_tags([*(t for t in tags if t.casefold() not in removed), *add])
+
+
 class AnnotationsMixin:
     """The annotation half of Library (kept apart so each file has one job)."""
+
+    if TYPE_CHECKING:
+        # Library's plumbing, which these methods use: the mixin is only ever part of a Library.
+        _db: Database
+
+        def _guard(self) -> AbstractContextManager[None]: ...
+
+        def _write(self) -> AbstractContextManager[None]: ...
+
+        def _insert(self, table: str, row: dict[str, object]) -> int: ...
+
+        def info(self, doc_id: int) -> DocumentInfo: ...
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -126,7 +185,7 @@ class AnnotationsMixin:
             except ValueError as exc:
                 raise UsageError(f"cannot annotate {start}–{end} of document {doc_id}: {exc}") from None
             stamp = now()
-            row = {
+            row: dict[str, object] = {
                 "uuid": str(uuid_module.uuid4()),
                 "doc_id": doc_id,
                 "start": selector.start,
@@ -140,7 +199,7 @@ class AnnotationsMixin:
                 "created": stamp,
                 "modified": stamp,
             }
-            annotation_id = int(self._db["annotations"].insert(row).last_pk)
+            annotation_id = self._insert("annotations", row)
             self._set_tags(annotation_id, tags)
             return self.annotation(annotation_id)
 
@@ -153,7 +212,7 @@ class AnnotationsMixin:
             if holder is not None and holder[0] != annotation.uuid:
                 del row["id"]  # its old id went to another annotation meanwhile: take a new one
             self._db.execute("DELETE FROM annotations WHERE uuid = ?", [annotation.uuid])
-            annotation_id = int(self._db["annotations"].insert(row).last_pk)
+            annotation_id = self._insert("annotations", row)
             self._set_tags(annotation_id, annotation.tags)
             return self.annotation(annotation_id)
 
@@ -177,7 +236,7 @@ class AnnotationsMixin:
             if not changes and sorted(new_tags, key=str.casefold) == sorted(before.tags, key=str.casefold):
                 return before
             changes["modified"] = now()
-            self._db["annotations"].update(annotation_id, changes)
+            self._db.table("annotations").update(annotation_id, changes)
             if tags is not None:
                 self._set_tags(annotation_id, new_tags)
             return self.annotation(annotation_id)
@@ -191,13 +250,12 @@ class AnnotationsMixin:
         remove_tags: Iterable[str] = (),
     ) -> list[Annotation]:
         """Recolour and/or retag many annotations in one transaction (a multi-selection)."""
-        add_tags, remove = clean_tags(add_tags), {t.casefold() for t in clean_tags(remove_tags)}
+        add_tags, remove_tags = tuple(add_tags), tuple(remove_tags)
         out = []
         with self._write():
             for annotation_id in ids:
                 before = self.annotation(annotation_id)
-                tags = [t for t in before.tags if t.casefold() not in remove] + list(add_tags)
-                out.append(self.update_annotation(annotation_id, color=color, tags=tags))
+                out.append(self.update_annotation(annotation_id, color=color, tags=retagged(before.tags, add_tags, remove_tags)))
         return out
 
     def delete_annotation(self, annotation_id: int) -> Annotation:
@@ -243,7 +301,7 @@ class AnnotationsMixin:
         """Remove a tag from every annotation; return the ids that carried it (for undo)."""
         with self._write():
             tag_id = self._tag_id(name)
-            ids = [r[0] for r in self._db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [tag_id])]
+            ids: list[int] = [r[0] for r in self._db.execute("SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [tag_id])]
             self._db.execute("DELETE FROM tags WHERE id = ?", [tag_id])
             if ids:
                 self._db.execute(
@@ -258,7 +316,8 @@ class AnnotationsMixin:
     def color_labels(self) -> dict[str, str]:
         """The user's names for colours ({"red": "risk"}); colours without a name are absent."""
         with self._guard():
-            return dict(self._db.execute("SELECT color, label FROM color_labels").fetchall())
+            labels: list[tuple[str, str]] = self._db.execute("SELECT color, label FROM color_labels").fetchall()
+        return dict(labels)
 
     def set_color_label(self, color: str, label: str) -> None:
         color = check_color(color)
@@ -281,6 +340,15 @@ class AnnotationsMixin:
             raise NotFoundError(f"No annotation with id {annotation_id} in the library")
         return _annotation(row)
 
+    def annotation_by_uuid(self, uuid: str) -> Annotation:
+        """The annotation with this uuid: its identity across undo, export and import (an id may
+        change when undo puts an annotation back after its id went to another)."""
+        with self._guard():
+            row = self._db.execute(f"{_SELECT} WHERE a.uuid = ?", [uuid]).fetchone()
+        if row is None:
+            raise NotFoundError(f"No annotation with uuid {uuid} in the library")
+        return _annotation(row)
+
     def annotations(
         self,
         doc_id: int | None = None,
@@ -290,7 +358,8 @@ class AnnotationsMixin:
         status: str | None = None,
     ) -> list[Annotation]:
         """Annotations of one document (or all), in document then text order."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if doc_id is not None:
             self.info(doc_id)  # an unknown document is an error, not an empty list
             where.append("a.doc_id = ?")
@@ -310,7 +379,7 @@ class AnnotationsMixin:
         # Two flat queries (rows, then their tags) rather than a tag subquery per row: listing
         # 50,000 annotations is then one scan of each table.
         with self._guard():
-            rows = self._db.execute(
+            rows: list[_Columns] = self._db.execute(
                 f'SELECT {_COLUMNS} FROM annotations a {clause} ORDER BY a.doc_id, a.start, a."end", a.id', params
             ).fetchall()
             tags: dict[int, list[str]] = {}
@@ -327,8 +396,10 @@ class AnnotationsMixin:
     def annotation_count(self, doc_id: int | None = None) -> int:
         with self._guard():
             if doc_id is None:
-                return self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
-            return self._db.execute("SELECT count(*) FROM annotations WHERE doc_id = ?", [doc_id]).fetchone()[0]
+                count: int = self._db.execute("SELECT count(*) FROM annotations").fetchone()[0]
+            else:
+                count = self._db.execute("SELECT count(*) FROM annotations WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        return count
 
     # -- replacing a document's text ---------------------------------------------------------
 
@@ -339,9 +410,12 @@ class AnnotationsMixin:
         """
         before = self.annotations(doc_id)
         placed = anchor_all(text, [_selector(a) for a in before])
-        moved, fuzzy, orphaned, unchanged = [], [], [], 0
+        moved: list[int] = []
+        fuzzy: list[int] = []
+        orphaned: list[int] = []
+        unchanged = 0
         stamp = now()
-        for annotation, anchoring in zip(before, placed):
+        for annotation, anchoring in zip(before, placed, strict=True):  # one placement per selector
             if anchoring.status == ORPHANED:
                 orphaned.append(annotation.id)
                 if annotation.status != ORPHANED:
@@ -359,7 +433,7 @@ class AnnotationsMixin:
             else:
                 (fuzzy if anchoring.method == "fuzzy" else moved).append(annotation.id)
                 selector = describe(text, anchoring.start, anchoring.end)
-            self._db["annotations"].update(
+            self._db.table("annotations").update(
                 annotation.id,
                 {
                     "start": selector.start,
@@ -379,13 +453,15 @@ class AnnotationsMixin:
         row = self._db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise NotFoundError(f"No document with id {doc_id} in the library")
-        return row[0]
+        text: str = row[0]
+        return text
 
     def _tag_id(self, name: str) -> int:
         row = self._db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
         if row is None:
             raise NotFoundError(f"No tag named {name!r} in the library")
-        return row[0]
+        tag_id: int = row[0]
+        return tag_id
 
     def _set_tags(self, annotation_id: int, tags: Sequence[str]) -> None:
         self._db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
@@ -404,14 +480,12 @@ class AnnotationsMixin:
         )
 
 
-def _annotation(row: tuple) -> Annotation:
-    *fields, tags = row
-    return Annotation(*fields, tags=tuple(tags.split(_TAG_SEP)) if tags else ())
+def _annotation(row: _Row) -> Annotation:
+    tags = row[-1]
+    return Annotation(*row[:-1], tags=tuple(tags.split(_TAG_SEP)) if tags else ())
 
 
-def _selector(annotation: Annotation):
-    from reader.core.anchoring import Selector
-
+def _selector(annotation: Annotation) -> Selector:
     return Selector(annotation.start, annotation.end, annotation.quote, annotation.prefix, annotation.suffix)
 
 

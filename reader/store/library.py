@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from reader.core.model import Block, Document
 from reader.errors import LibraryError, NotFoundError
-from reader.store.annotations import AnnotationsMixin, ReanchorReport, with_doc
+from reader.store.annotations import Annotation, AnnotationsMixin, ReanchorReport, with_doc
 from reader.store.location import library_path
 from reader.store.schema import check_header, migrate, read_header
 
@@ -144,12 +144,15 @@ class Library(AnnotationsMixin):
         source_name: str = "",
         script: str | None = None,
         language: str | None = None,
+        doc_id: int | None = None,
     ) -> tuple[int, bool]:
         """Store `doc`; return (id, created).
 
         Adding content that is already there (same content hash) changes nothing and returns
         the existing id with created=False, so importing a file twice is harmless.
         Arguments override what the Document carries (title, year, script, language).
+        A removed document's id is never given to another one, so `doc_id` (the id a removed
+        document had, see restore) is always free to take back.
         """
         kind = kind or OTHER
         if kind not in DOCUMENT_KINDS:
@@ -161,7 +164,8 @@ class Library(AnnotationsMixin):
             ).fetchone()
             if existing:
                 return existing[0], False
-            row = {
+            row: dict[str, object] = {
+                "id": doc_id if doc_id is not None and not self._id_taken(doc_id) else self._next_document_id(),
                 "title": title or doc.title or _fallback_title(doc, source_name),
                 "year": year if year is not None else doc.year,
                 "kind": kind,
@@ -174,8 +178,8 @@ class Library(AnnotationsMixin):
                 "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "text": doc.text,
             }
-            doc_id = int(self._db["documents"].insert(row).last_pk)
-            self._db["blocks"].insert_all(
+            doc_id = self._insert("documents", row)
+            self._db.table("blocks").insert_all(
                 (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)),
                 batch_size=80,  # 11 columns × 80 rows stays under SQLite's 999-variable limit
             )
@@ -187,6 +191,7 @@ class Library(AnnotationsMixin):
         with self._write():
             info = self.info(doc_id)
             self._db.execute("DELETE FROM documents WHERE id = ?", [doc_id])  # annotations cascade
+            self._raise_id_floor(doc_id)
             self._prune_tags()
         return info
 
@@ -206,18 +211,22 @@ class Library(AnnotationsMixin):
                 [doc.text, content_hash, doc.encoding, len(doc.text), doc_id],
             )
             self._db.execute("DELETE FROM blocks WHERE doc_id = ?", [doc_id])
-            self._db["blocks"].insert_all(
+            self._db.table("blocks").insert_all(
                 (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)), batch_size=80
             )
             return self.reanchor(doc_id, doc.text)
 
-    def restore(self, doc: Document, info: DocumentInfo, annotations: list) -> int:
-        """Put back a removed document with its catalogue entry and annotations (undo of remove);
-        return its id, which may differ from the one it had."""
+    def restore(self, doc: Document, info: DocumentInfo, annotations: list[Annotation]) -> int:
+        """Put back a removed document with its catalogue entry and annotations (undo of remove)
+        under the id it had, so whatever still refers to that id (an undo step, a link) holds.
+
+        Only when the same text was imported again meanwhile does it join that document instead,
+        and that document's id is returned.
+        """
         with self._write():
             doc_id, _created = self.add(
                 doc, title=info.title, year=info.year, kind=info.kind, source_name=info.source_name,
-                script=info.script, language=info.language,
+                script=info.script, language=info.language, doc_id=info.id,
             )
             for annotation in annotations:
                 self.put_annotation(with_doc(annotation, doc_id))
@@ -293,6 +302,31 @@ class Library(AnnotationsMixin):
 
     # -- plumbing --------------------------------------------------------------------------
 
+    _ID_FLOOR = "last_removed_document_id"
+
+    def _id_taken(self, doc_id: int) -> bool:
+        return self._db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def _next_document_id(self) -> int:
+        """One past every id used so far, removed ones included (SQLite alone would reuse the
+        highest id once its document is removed, and an undo would bring back the wrong one)."""
+        (highest,) = self._db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()
+        floor = self._db.execute("SELECT value FROM meta WHERE key = ?", [self._ID_FLOOR]).fetchone()
+        return max(int(highest), int(floor[0]) if floor else 0) + 1
+
+    def _raise_id_floor(self, doc_id: int) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            [self._ID_FLOOR, str(doc_id)],
+        )
+
+    def _insert(self, table: str, row: dict[str, object]) -> int:
+        """Insert one row into a table keyed by `id INTEGER PRIMARY KEY`; return its id."""
+        last_pk = self._db.table(table).insert(row).last_pk
+        assert last_pk is not None, "sqlite-utils sets last_pk after every one-row insert"
+        return int(last_pk)
+
     @contextmanager
     def _guard(self) -> Iterator[None]:
         """Turn SQLite's exceptions into one user-facing sentence."""
@@ -330,7 +364,7 @@ class Library(AnnotationsMixin):
                 self._depth = 0
 
 
-def _block_row(doc_id: int, seq: int, block: Block) -> dict:
+def _block_row(doc_id: int, seq: int, block: Block) -> dict[str, str | int | None]:
     return {
         "doc_id": doc_id,
         "seq": seq,
