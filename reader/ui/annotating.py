@@ -1,55 +1,33 @@
-"""Annotating in the reader window: actions, the Annotations dock, highlights in both panes.
+"""Annotating in the reader window: the actions (H, N, T, 1–5), what they act on, the dock's menu.
 
-The controller owns everything annotation-shaped so MainWindow only calls document_opened() and
-adds the actions to its menus. Writes go through undo commands (reader.ui.annotation_commands);
-after each, changed() repaints the panes and refreshes the dock from the library.
+Writes go through undo commands (reader.ui.commands.annotations) pushed through the window's
+ChangesFunnel, which calls changed() with what the operation touched; painting lives in
+reader.ui.reading.annotation_layers, the list in reader.ui.docks.annotations_dock.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from reader.errors import ReaderError
-from reader.store.annotations import COLORS, DEFAULT_COLOR
-from reader.ui.annotation_commands import (
+from reader.ops import annotations as ops
+from reader.ops.changes import Changes
+from reader.store.annotations import COLORS, DEFAULT_COLOR, Annotation
+from reader.ui import settings
+from reader.ui.changes import show_error
+from reader.ui.commands.annotations import (
     CreateAnnotationCommand,
     DeleteAnnotationsCommand,
     EditAnnotationsCommand,
     TagCommand,
-    push,
 )
-from reader.ui.annotation_dialogs import NoteDialog, TagManagerDialog, TagsDialog
-from reader.ui.annotation_model import FILLS
-from reader.ui.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
-
-LAYER_PREFIX = "annotation:"
-_Z = 5  # above the extraction layers, below find matches and the mirrored selection
-
-
-def layer_name(color: str) -> str:
-    return LAYER_PREFIX + color
-
-
-def highlight_format(color: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fill = QColor(FILLS[color])
-    fill.setAlpha(170)
-    fmt.setBackground(fill)
-    fmt.setForeground(QColor("#000000"))
-    return fmt
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching spans of one colour as one: the same paint, fewer selections."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
+from reader.ui.dialogs.annotation_dialogs import NoteDialog, TagManagerDialog, TagsDialog
+from reader.ui.docks.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
+from reader.ui.reading.annotation_layers import layers
 
 
 class AnnotationController(QObject):
@@ -65,14 +43,16 @@ class AnnotationController(QObject):
         self.dock.annotation_activated.connect(self.jump_to)
         self.dock.scope_changed.connect(lambda _scope: self.refresh_list())
         self.dock.add_context_actions(self._list_menu)
-        self._color = QSettings().value("annotations/color", DEFAULT_COLOR)
-        if self._color not in COLORS:
-            self._color = DEFAULT_COLOR
+        color = settings.get_str(settings.ANNOTATION_COLOR, DEFAULT_COLOR)
+        self._color = color if color in COLORS else DEFAULT_COLOR
         self._build_actions()
 
     @property
     def library(self):
         return self.window.library
+
+    def _push(self, command) -> bool:
+        return self.window.funnel.push(command)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -104,7 +84,7 @@ class AnnotationController(QObject):
             action.setChecked(color == self._color)
             self.color_group.addAction(action)
             self.color_actions[color] = action
-        self._label_colors()
+        self.colors_changed()
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addActions([self.highlight_action, self.note_action, self.tag_action])
@@ -113,8 +93,8 @@ class AnnotationController(QObject):
         menu.addSeparator()
         menu.addActions([self.filter_action, self.manage_tags_action, self.name_colors_action])
 
-    def _label_colors(self) -> None:
-        labels = self.library.color_labels()
+    def colors_changed(self) -> None:
+        labels = self._run(self.library.color_labels) or {}
         for color, action in self.color_actions.items():
             action.setText(f"{color} — {labels[color]}" if color in labels else color)
 
@@ -129,30 +109,30 @@ class AnnotationController(QObject):
             return None
         return span
 
-    def highlight(self, color: str | None = None, *, note: str = "", tags=()) -> object | None:
+    def highlight(self, color: str | None = None, *, note: str = "", tags: Iterable[str] = ()) -> Annotation | None:
         """Mark the selection (from either pane) in the colour given or last used."""
         if color is not None:
             self._color = color
-            QSettings().setValue("annotations/color", color)
+            settings.set_value(settings.ANNOTATION_COLOR, color)
             self.color_actions[color].setChecked(True)
         span = self._selection()
         if span is None:
             return None
         return self.create(self.window.current_id, *span, note=note, tags=tags)
 
-    def create(self, doc_id: int, start: int, end: int, *, note: str = "", tags=(), color: str | None = None):
-        command = CreateAnnotationCommand(self, doc_id, start, end, color=color or self._color, note=note, tags=tags)
-        return self._push(command) and command.annotation
+    def create(self, doc_id: int, start: int, end: int, *, note: str = "", tags: Iterable[str] = (), color: str | None = None) -> Annotation | None:
+        command = CreateAnnotationCommand(self.window.funnel, doc_id, start, end, color=color or self._color, note=note, tags=tags)
+        return command.annotation if self._push(command) else None
 
-    def annotate_extracted(self, start: int, end: int, kind: str, label: str = "") -> object | None:
+    def annotate_extracted(self, start: int, end: int, tag: str, note: str = "") -> Annotation | None:
         """One step from an extracted target, task or term to an annotation tagged with its kind."""
         if self.window.current_id is None:
             return None
-        return self.create(self.window.current_id, start, end, tags=(kind,), note=label)
+        return self.create(self.window.current_id, start, end, tags=(tag,), note=note)
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _targets(self) -> list:
+    def _targets(self) -> list[Annotation]:
         """What note / tag act on: the list's selection when it has focus, else the annotation at
         the reader's selection or caret."""
         if self.dock.table.hasFocus() and self.dock.selected():
@@ -161,11 +141,11 @@ class AnnotationController(QObject):
             return []
         span = self.view.selection_span()
         if span is None:
-            position = self.view.original_pane.textCursor().position()
-            offset = self.view.original_pane.index.span_to_code_points(position, position)[0]
+            offset = self.view.caret_offset()
             span = (offset, offset)
         start, end = span
-        return [a for a in self.library.annotations(self.window.current_id) if not a.orphaned and a.start <= start and end <= a.end and (a.start < end or start == end)]
+        annotations = self._run(lambda: self.library.annotations(self.window.current_id)) or []
+        return [a for a in annotations if not a.orphaned and a.start <= start and end <= a.end and (a.start < end or start == end)]
 
     def edit_note(self, note: str | None = None) -> None:
         """Edit the note of the annotation under the selection, or highlight the selection with a note."""
@@ -174,9 +154,8 @@ class AnnotationController(QObject):
             span = self._selection()
             if span is None:
                 return
-            quote = self.window.document.text[span[0] : span[1]]
             if note is None:
-                dialog = NoteDialog(quote, parent=self.window)
+                dialog = NoteDialog(self.window.document.text[span[0] : span[1]], parent=self.window)
                 if not dialog.exec():
                     return
                 note = dialog.note()
@@ -188,13 +167,13 @@ class AnnotationController(QObject):
             if not dialog.exec():
                 return
             note = dialog.note()
-        self._push(EditAnnotationsCommand(self, [target.id], self.tr("Edit Note"), note=note))
+        self._push(EditAnnotationsCommand(self.window.funnel, [target.uuid], self.tr("Edit Note"), note=note))
 
     def edit_tags(self, tags: list[str] | None = None) -> None:
         """Tag the annotations under the selection (or the list's selection); a bare selection is
         highlighted and tagged in one step."""
         targets = self._targets()
-        known = [t.name for t in self.library.tags()]
+        known = [t.name for t in self._run(self.library.tags) or []]
         if not targets:
             span = self._selection()
             if span is None:
@@ -212,24 +191,25 @@ class AnnotationController(QObject):
             if not dialog.exec():
                 return
             tags = dialog.tags()
+        uuids = [a.uuid for a in targets]
         if len(targets) == 1:
-            self._push(EditAnnotationsCommand(self, [targets[0].id], self.tr("Tag"), tags=tags))
+            self._push(EditAnnotationsCommand(self.window.funnel, uuids, self.tr("Tag"), tags=tags))
         else:
-            self._push(EditAnnotationsCommand(self, [a.id for a in targets], self.tr("Tag"), add_tags=tags))
+            self._push(EditAnnotationsCommand(self.window.funnel, uuids, self.tr("Tag"), add_tags=tags))
 
-    def recolor(self, ids, color: str) -> None:
-        self._push(EditAnnotationsCommand(self, ids, self.tr("Recolour"), color=color))
+    def recolor(self, uuids: list[str], color: str) -> None:
+        self._push(EditAnnotationsCommand(self.window.funnel, uuids, self.tr("Recolour"), color=color))
 
     def delete_selected(self) -> None:
-        ids = [a.id for a in self.dock.selected()]
-        if ids:
-            self._push(DeleteAnnotationsCommand(self, ids))
+        uuids = [a.uuid for a in self.dock.selected()]
+        if uuids:
+            self._push(DeleteAnnotationsCommand(self.window.funnel, uuids))
 
     def rename_tag(self, old: str, new: str) -> None:
-        self._push(TagCommand(self, self.tr("Rename Tag"), old, new))
+        self._push(TagCommand(self.window.funnel, self.tr("Rename Tag"), old, new))
 
     def delete_tag(self, name: str) -> None:
-        self._push(TagCommand(self, self.tr("Delete Tag"), name, None))
+        self._push(TagCommand(self.window.funnel, self.tr("Delete Tag"), name, None))
 
     def manage_tags(self) -> None:
         TagManagerDialog(self, self.window).exec()
@@ -246,9 +226,9 @@ class AnnotationController(QObject):
             self.set_color_label(color, label)
 
     def set_color_label(self, color: str, label: str) -> None:
-        self._run(lambda: self.library.set_color_label(color, label))
-        self._label_colors()
-        self.refresh_list()
+        changes = self._run(lambda: ops.set_color_label(self.library, color, label))
+        if changes is not None:
+            self.window.funnel.apply(changes)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -258,29 +238,26 @@ class AnnotationController(QObject):
         if self.dock.scope_value() == THIS_DOCUMENT:
             self.refresh_list(annotations)
 
-    def changed(self, doc_ids, *, select: int | None = None, tags_changed: bool = False) -> None:
+    def changed(self, changes: Changes) -> None:
+        """The funnel's call after an operation: repaint and relist what it touched."""
         annotations = self._document_annotations()
-        if self.window.current_id in doc_ids:
+        if self.window.current_id in changes.annotated:
             self.paint(annotations)
         self.refresh_list(annotations)
-        if select is not None:
-            self.dock.select_ids([select])
+        if changes.annotations:
+            self.dock.select_uuids(changes.annotations)
         self.annotations_changed.emit()
 
-    def _document_annotations(self) -> list:
+    def _document_annotations(self) -> list[Annotation]:
         doc_id = self.window.current_id
         return [] if doc_id is None else self._run(lambda: self.library.annotations(doc_id)) or []
 
-    def paint(self, annotations: list | None = None) -> None:
+    def paint(self, annotations: list[Annotation] | None = None) -> None:
         if annotations is None:
             annotations = self._document_annotations()
-        by_color: dict[str, list[tuple[int, int]]] = {color: [] for color in COLORS}
-        for a in annotations:
-            if not a.orphaned:
-                by_color[a.color].append((a.start, a.end))
-        self.view.set_span_layers({layer_name(c): (_union(spans), highlight_format(c), _Z) for c, spans in by_color.items()})
+        self.view.set_span_layers(layers(annotations))
 
-    def refresh_list(self, annotations: list | None = None) -> None:
+    def refresh_list(self, annotations: list[Annotation] | None = None) -> None:
         """Reload the dock; `annotations` may pass the current document's, already read."""
         if self.dock.scope_value() != THIS_DOCUMENT:
             annotations = self._run(lambda: self.library.annotations()) or []
@@ -290,7 +267,7 @@ class AnnotationController(QObject):
         tags = [t.name for t in self.library.tags()]
         self.dock.set_annotations(annotations, titles, self.library.color_labels(), tags)
 
-    def jump_to(self, annotation) -> None:
+    def jump_to(self, annotation: Annotation) -> None:
         if annotation.doc_id != self.window.current_id:
             self.window.open_document(annotation.doc_id)
         if annotation.orphaned:
@@ -304,27 +281,17 @@ class AnnotationController(QObject):
         selected = self.dock.selected()
         if not selected:
             return
-        ids = [a.id for a in selected]
-        menu = build_menu(self.dock, [self.note_action if len(ids) == 1 else None, self.tag_action, None, self.delete_action])
+        uuids = [a.uuid for a in selected]
+        menu = build_menu(self.dock, [self.note_action if len(uuids) == 1 else None, self.tag_action, None, self.delete_action])
         recolor = menu.addMenu(self.tr("Recolour"))
         for color in COLORS:
-            recolor.addAction(self.color_actions[color].text(), lambda color=color: self.recolor(ids, color))
+            recolor.addAction(self.color_actions[color].text(), lambda color=color: self.recolor(uuids, color))
         menu.exec(global_pos)
 
-    # -- plumbing --------------------------------------------------------------------------
-
-    def _push(self, command) -> bool:
-        """Run a command through the undo stack; a library error becomes a dialog, not a crash."""
-        try:
-            push(self.window.undo_stack, command)
-        except ReaderError as exc:
-            QMessageBox.warning(self.window, self.tr("Report Reader"), str(exc))
-            return False
-        return True
-
     def _run(self, fn):
+        """A read for display: a library error becomes the error dialog and an empty answer."""
         try:
             return fn()
         except ReaderError as exc:
-            QMessageBox.warning(self.window, self.tr("Report Reader"), str(exc))
+            show_error(self.window, exc)
             return None

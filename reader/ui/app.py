@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
+from reader.ops.documents import open_library
 
 ORGANIZATION = "Report Reader"
 APPLICATION = "report-reader"
@@ -24,15 +25,6 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
     return app
-
-
-def open_library(path: str | None):
-    from reader.store.library import Library
-    from reader.store.seeding import seed_if_empty
-
-    library = Library.open(path)
-    seed_if_empty(library)
-    return library
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ def test_an_installed_copy_seeds_its_library_from_the_wheel(tmp_path):
 
 def test_options_without_a_command_open_the_window(tmp_path, monkeypatch):
     from reader import cli
+    from reader.cli import gui
 
     seen = {}
 
@@ -36,6 +37,6 @@ def test_options_without_a_command_open_the_window(tmp_path, monkeypatch):
         seen["library"] = args.library
         return 0
 
-    monkeypatch.setattr(cli, "cmd_gui", fake_gui)
+    monkeypatch.setattr(gui, "cmd_gui", fake_gui)
     assert cli.main(["--library", str(tmp_path / "x.sqlite3")]) == 0
     assert seen["library"] == str(tmp_path / "x.sqlite3")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.ingest import ingest_text
-from reader.ui.annotating import layer_name
-from reader.ui.reader_view import CONVERTED, ORIGINAL
+from reader.ui.reading.annotation_layers import layer_name
+from reader.ui.reading.reader_view import CONVERTED, ORIGINAL
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
 
@@ -149,13 +149,13 @@ def test_multi_select_recolour_and_delete_with_undo(window, qtbot):
     doc_id = open_titled(window, qtbot, REPORT_2024)
     make_three(window, qtbot, doc_id)
     dock = window.annotating.dock
-    ids = [a.id for a in dock.visible()[:2]]
-    dock.select_ids(ids)
+    uuids = [a.uuid for a in dock.visible()[:2]]
+    dock.select_uuids(uuids)
     with qtbot.waitSignal(window.annotating.annotations_changed):
-        window.annotating.recolor([a.id for a in dock.selected()], "purple")
+        window.annotating.recolor([a.uuid for a in dock.selected()], "purple")
     assert sorted(a.color for a in window.library.annotations(doc_id)) == ["blue", "purple", "purple"]
     assert len(window.view.original_pane.layer_spans(layer_name("purple"))) == 2
-    dock.select_ids(ids)
+    dock.select_uuids(uuids)
     dock.table.setFocus()
     with qtbot.waitSignal(window.annotating.annotations_changed):
         window.annotating.delete_action.trigger()
@@ -169,7 +169,7 @@ def test_multi_select_recolour_and_delete_with_undo(window, qtbot):
 
 
 def test_tag_manager_renames_merges_and_deletes_undoably(window, qtbot):
-    from reader.ui.annotation_dialogs import TagManagerDialog
+    from reader.ui.dialogs.annotation_dialogs import TagManagerDialog
 
     doc_id = open_titled(window, qtbot, REPORT_2024)
     make_three(window, qtbot, doc_id)

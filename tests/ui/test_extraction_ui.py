@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader.core.extraction import FIGURES, TARGETS, TERMS
-from reader.ui.highlights import layer_name
-from reader.ui.reader_view import CONVERTED, ORIGINAL
+from reader.ui.reading.highlights import layer_name
+from reader.ui.reading.reader_view import CONVERTED, ORIGINAL
 
 
 def open_titled(window, qtbot, title: str) -> None:

@@ -1,19 +1,33 @@
-"""The core and the store stay usable from scripts: importing them never loads Qt."""
+"""The layers point inward: core, store, ops and the CLI's modules never load Qt, and the core
+never reaches up into the store, the operations or the UI."""
 
 import subprocess
 import sys
 
+import pytest
 
-def test_core_and_store_do_not_import_qt():
+HEADLESS = ("reader.core", "reader.store", "reader.ops", "reader.cli")
+
+
+def _import_all(packages: tuple[str, ...], banned: tuple[str, ...]) -> subprocess.CompletedProcess:
     code = (
         "import pkgutil, importlib, sys\n"
-        "import reader.core, reader.store\n"
-        "for pkg in (reader.core, reader.store):\n"
+        f"for name in {packages!r}:\n"
+        "    pkg = importlib.import_module(name)\n"
         "    for m in pkgutil.iter_modules(pkg.__path__):\n"
-        "        importlib.import_module(f'{pkg.__name__}.{m.name}')\n"
-        "import reader.cli\n"
-        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "        importlib.import_module(f'{name}.{m.name}')\n"
+        f"bad = sorted(m for m in sys.modules if m.startswith({banned!r}))\n"
         "assert not bad, bad\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_core_store_ops_and_cli_do_not_import_qt():
+    result = _import_all(HEADLESS, ("PySide6", "shiboken6", "reader.ui"))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("package, above", [("reader.core", ("reader.store", "reader.ops", "reader.cli")), ("reader.store", ("reader.ops", "reader.cli"))])
+def test_lower_layers_do_not_import_higher_ones(package, above):
+    result = _import_all((package,), ("PySide6", "reader.ui", *above))
     assert result.returncode == 0, result.stderr

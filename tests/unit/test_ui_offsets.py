@@ -1,6 +1,6 @@
 """Code points ↔ UTF-16: a character outside the BMP before or inside a span shifts nothing."""
 
-from reader.ui.offsets import Utf16Index
+from reader.ui.reading.offsets import Utf16Index
 
 ASTRAL = "\U00020bb7"  # 𠮷
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store.annotations import COLORS
-from reader.ui.annotation_model import ANNOTATION_ROLE, CREATED, DOCUMENT, NOTE, QUOTE, TAGS, AnnotationFilter, AnnotationModel
+from reader.ui.docks.annotation_model import ANNOTATION_ROLE, CREATED, DOCUMENT, NOTE, QUOTE, TAGS, AnnotationFilter, AnnotationModel
 
 THIS_DOCUMENT, WHOLE_LIBRARY = "document", "library"
 
@@ -99,12 +99,12 @@ class AnnotationsDock(QDockWidget):
     # -- filling ---------------------------------------------------------------------------
 
     def set_annotations(self, annotations, titles: dict[int, str], labels: dict[str, str], tags: list[str]) -> None:
-        selected = {a.id for a in self.selected()}
+        selected = {a.uuid for a in self.selected()}
         self.model.set_annotations(annotations, titles, labels)
         self.set_color_labels(labels)
         self._set_tags(tags)
         if selected:
-            self.select_ids(selected)
+            self.select_uuids(selected)
         self._update_count()
 
     def set_color_labels(self, labels: dict[str, str]) -> None:
@@ -140,14 +140,15 @@ class AnnotationsDock(QDockWidget):
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ANNOTATION_ROLE) for index in sorted(rows, key=lambda i: i.row())]
 
-    def select_ids(self, ids) -> None:
-        ids = set(ids)
+    def select_uuids(self, uuids) -> None:
+        """Select these annotations (by uuid: their identity across undo) and show the first."""
+        uuids = set(uuids)
         selection = self.table.selectionModel()
         selection.clearSelection()
         first = None
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(ANNOTATION_ROLE).id in ids:
+            if index.data(ANNOTATION_ROLE).uuid in uuids:
                 selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
                 first = first or index
         if first is not None:

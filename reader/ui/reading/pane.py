@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from reader.ui.offsets import Utf16Index
+from reader.ui.reading.offsets import Utf16Index
 
 Span = tuple[int, int]
 

@@ -1,0 +1,37 @@
+"""Command-line front end: the same operations (reader.ops) and store calls the GUI makes.
+
+One module per command group (documents, extract, annotate, search, gui), the grammar in
+parser, output conventions in output. Errors a user can cause print one line on stderr and exit
+1; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from reader.cli.output import EXIT_ERROR, EXIT_OK, error
+from reader.cli.parser import build_parser, check_usage, command_first
+from reader.errors import ReaderError
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    argv = command_first(list(sys.argv[1:] if argv is None else argv), parser)
+    args = parser.parse_args(argv)
+    check_usage(args, parser)
+    if not hasattr(args, "library"):
+        args.library = None
+    try:
+        return args.func(args)
+    except ReaderError as exc:
+        error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `report-reader show 1 | head` closes stdout early; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,23 @@
+"""How the CLI speaks: JSON on stdout, one-line errors and notices on stderr, exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def error(message: str) -> None:
+    print(f"report-reader: {message}", file=sys.stderr)
+
+
+def notice(message: str) -> None:
+    """Said on stderr, so a pipe still gets only the results (e.g. "nothing found")."""
+    print(f"report-reader: {message}", file=sys.stderr)

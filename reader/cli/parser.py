@@ -1,0 +1,139 @@
+"""The command line's grammar: every command, its arguments and help, and argv normalisation."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader import __version__
+from reader.cli import annotate, documents, extract, gui, search
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="report-reader",
+        description="Read, compare and annotate China's Government Work Reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $REPORT_READER_LIBRARY or the platform data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
+    p.add_argument("--doc", type=int, help="document id to open")
+    p.add_argument("--screenshot", metavar="PNG", help="lay out the window, save a PNG and exit")
+    p.set_defaults(func=gui.cmd_gui)
+
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="add files to the library (or --replace a document's text); prints their ids",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--replace",
+        type=int,
+        metavar="DOC",
+        help="give document DOC the text of the one FILE, keeping its id and placing its annotations again",
+    )
+    p.add_argument("--title", help="title (default: guessed from the text)")
+    p.add_argument("--year", type=int, help="year the report is for (default: guessed)")
+    p.add_argument("--kind", choices=["report", "summary", "commentary", "other"], help="kind of document")
+    p.add_argument("--json", action="store_true", help="print JSON with file names and whether each was new")
+    p.set_defaults(func=documents.cmd_import)
+
+    p = sub.add_parser("list", parents=[common], help="list the library's documents")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=documents.cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="print a document's normalised text or blocks")
+    p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path (use ./2024 for a file named 2024)")
+    p.add_argument("--blocks", action="store_true", help="one line per block with its kind and level")
+    p.add_argument("--script", metavar="CFG", help="show it converted with an OpenCC config (s2t, t2s, s2hk …)")
+    p.add_argument("--json", action="store_true", help='{"blocks": [{"id","kind","level","text","start","end","lang"}, ...]}')
+    p.set_defaults(func=documents.cmd_show)
+
+    for name, help_text in (
+        ("targets", "the year's main targets (主要预期目标), split into indicators"),
+        ("tasks", "the tasks section as a tree: （一）…（十） and each paragraph's lead sentence"),
+        ("figures", "every number with its unit and the clause it measures, past outcome or plan"),
+        ("terms", "policy terms from the dictionary, found in either script"),
+    ):
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=extract.cmd_extract)
+
+    p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout without FILE)")
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--config", required=True, metavar="CFG", help="an OpenCC config: s2t, t2s, s2tw, s2twp, s2hk, tw2s, hk2s, …")
+    p.set_defaults(func=documents.cmd_convert)
+
+    p = sub.add_parser("remove", parents=[common], help="remove a document from the library")
+    p.add_argument("doc", type=int, metavar="DOC")
+    p.add_argument("--json", action="store_true", help="print what was removed")
+    p.set_defaults(func=documents.cmd_remove)
+
+    p = sub.add_parser("annotate", parents=[common], help="mark a passage of a document; prints the annotation's id")
+    p.add_argument("doc", type=int, metavar="DOC", help="a library id")
+    p.add_argument("--quote", required=True, metavar="TEXT", help="the passage, in either script (新质生产力 finds 新質生產力)")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="mark the Nth occurrence (default: the first)")
+    p.add_argument("--color", default="yellow", metavar="C", help="yellow (default), red, green, blue or purple")
+    p.add_argument("--note", default="", metavar="NOTE")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat for more)")
+    p.add_argument("--json", action="store_true", help="print the annotation as JSON")
+    p.set_defaults(func=annotate.cmd_annotate)
+
+    p = sub.add_parser("annotations", parents=[common], help="list annotations, of one document or all")
+    p.add_argument("doc", type=int, nargs="?", metavar="DOC", help="a library id (default: every document)")
+    p.add_argument("--tag", metavar="TAG", help="only those with this tag")
+    p.add_argument("--color", metavar="C", help="only those of this colour")
+    p.add_argument("--status", choices=["anchored", "orphaned"], help="only those placed on the text, or only orphaned ones")
+    p.add_argument("--json", action="store_true", help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}')
+    p.set_defaults(func=annotate.cmd_annotations)
+
+    p = sub.add_parser("tags", parents=[common], help="list the tags with how many annotations carry each")
+    p.add_argument("--json", action="store_true", help='{"tags": [{"name","count"}]}')
+    p.set_defaults(func=annotate.cmd_tags)
+
+    p = sub.add_parser("search", parents=[common], help="find text in documents and annotations, in either script")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--doc", type=int, metavar="DOC", help="search only this document")
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="at most N results (default: 200)")
+    p.add_argument("--json", action="store_true", help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}')
+    p.set_defaults(func=search.cmd_search)
+    return parser
+
+
+def check_usage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Combinations argparse cannot express; misuse exits 2 with a usage message, as argparse does."""
+    if getattr(args, "replace", None) is None:
+        return
+    parser = _subcommands(parser)["import"]
+    if len(args.files) != 1:
+        parser.error(f"import --replace takes one DOC and one FILE, not {len(args.files)} files")
+    given = [f"--{name}" for name in ("title", "year", "kind") if getattr(args, name) is not None]
+    if given:
+        parser.error(f"import --replace keeps the document's catalogue entry; {', '.join(given)} cannot be used with it")
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+
+def command_first(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`report-reader --library X list` is `list --library X`; with no command, the window opens."""
+    leading: list[str] = []
+    while argv and argv[0].startswith("--library"):
+        count = 1 if "=" in argv[0] else 2
+        leading, argv = leading + argv[:count], argv[count:]
+    commands = _subcommands(parser)
+    if argv and argv[0] in commands:
+        return [argv[0], *leading, *argv[1:]]
+    if not leading and argv and argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["gui", *leading, *argv]  # `report-reader` and `report-reader --library X` open the window

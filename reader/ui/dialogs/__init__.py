@@ -1,0 +1,1 @@
+"""Dialogs: notes, tags and the tag manager."""

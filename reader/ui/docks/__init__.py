@@ -1,0 +1,1 @@
+"""The dock widgets around the reader: library, outline, search, targets, tasks, annotations."""

@@ -1,0 +1,1 @@
+"""Reading: the panes, the link between two panes, scroll sync, selection mirroring, find, layers."""

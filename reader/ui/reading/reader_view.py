@@ -1,0 +1,354 @@
+"""The reader: a document (left) beside its script conversion (right), as LinkedPanes.
+
+Both panes hold one block per line (Document.text joins blocks with "\\n") and the link is the
+conversion's OffsetMap (reader.core.link.ConversionLink). On top of the linked panes this adds
+what reading one document needs: conversion configs, find in either script, zoom and fonts.
+Every span the view takes or gives is in code points of the original text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config
+from reader.core.find import FOLD_CONFIG, find_all, merge_spans
+from reader.core.link import LEFT, RIGHT, ConversionLink
+from reader.core.model import HEADING, Document
+from reader.core.opencc_backend import normalise_config
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.linked_panes import MIRROR_LAYER, MIRROR_Z, LinkedPanes
+from reader.ui.reading.pane import Span, background_format
+
+ORIGINAL = LEFT
+CONVERTED = RIGHT
+
+FIND_LAYER = "find"
+FIND_CURRENT_LAYER = "find_current"
+# Paint order of the built-in layers; caller layers (highlights) default to z=0, under these.
+LAYER_Z = {FIND_LAYER: 10, FIND_CURRENT_LAYER: 20, MIRROR_LAYER: MIRROR_Z}
+
+FIND_COLOR = "#fff176"
+FIND_CURRENT_COLOR = "#ff9f43"
+
+# A one-character query can match thousands of times; count them all, paint this many.
+MAX_FIND_HIGHLIGHTS = 5000
+MIN_FONT_SIZE = 6
+MAX_FONT_SIZE = 48
+
+__all__ = ["CONVERTED", "FIND_CURRENT_LAYER", "FIND_LAYER", "MIRROR_LAYER", "ORIGINAL", "ReaderView"]
+
+
+class ReaderView(LinkedPanes):
+    """Original and converted text of one Document, scrolled and selected together."""
+
+    config_changed = Signal(str)
+    # The selection (in either pane) as a code-point span of the original text.
+    selection_mirrored = Signal(int, int)
+    # The reader font size in points after a zoom; persist it and pass it to set_font_size.
+    zoom_changed = Signal(int)
+    matches_changed = Signal(int)
+    # 0-based index of the current match, -1 when there is none.
+    current_match_changed = Signal(int)
+    # A pane's context menu is about to open: (QMenu, original offset under the click).
+    context_menu_requested = Signal(object, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader_view")
+        self._document: Document | None = None
+        self._config = ""
+        self._conversion: Conversion | None = None
+        self._query = ""
+        self._matches: list[Span] = []
+        self._current = -1
+        self._zoom = 0
+
+        self.original_pane, self.converted_pane = self.panes
+        self.original_pane.setObjectName("original_pane")
+        self.converted_pane.setObjectName("converted_pane")
+        self.original_header, self.converted_header = self.headers
+        self.original_header.setText(self.tr("Original"))
+        self._base_font_size = self.original_pane.font().pointSizeF()
+        if self._base_font_size <= 0:
+            self._base_font_size = 11.0
+
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.query_changed.connect(self.find)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.find_bar.opened.connect(self._on_find_opened)
+        self.body.addWidget(self.find_bar)
+
+        for pane in self.panes:
+            pane.zoom_requested.connect(lambda steps: self.set_zoom(self._zoom + steps))
+        self.selection_made.connect(self._on_selection_made)
+        self.pane_menu_requested.connect(self._on_pane_menu)
+
+    # -- document and conversion ----------------------------------------------------------
+
+    def document(self) -> Document | None:
+        return self._document
+
+    def config(self) -> str:
+        return self._config
+
+    def conversion(self) -> Conversion | None:
+        return self._conversion
+
+    def set_document(self, document: Document, config: str | None = None) -> None:
+        """Show `document`; with no config, keep the current one (or the script's default)."""
+        self._document = document
+        self._layers.clear()
+        self._matches, self._current = [], -1
+        self.lead(ORIGINAL)
+        self._convert(config or self._config or default_config(document.script), new_document=True)
+        if self._query:
+            self.find(self._query)
+
+    def _heading_numbers(self) -> list[int]:
+        """Block numbers of headings: block n of the document is line n of both panes."""
+        document = self._document
+        return [n for n, block in enumerate(document.blocks) if block.kind == HEADING] if document else []
+
+    def clear(self) -> None:
+        """Show nothing (the library is empty); the config and zoom stay for the next document."""
+        self._document = None
+        self._conversion = None
+        self._matches, self._current = [], -1
+        self.clear_texts()
+        self.find_bar.set_count(0, 0)
+        self.matches_changed.emit(0)
+
+    def set_config(self, config: str) -> None:
+        """Convert with another OpenCC config (cached per document and config)."""
+        config = normalise_config(config)
+        if self._document is None:
+            changed = config != self._config
+            self._config = config
+            self._update_header()
+            if changed:
+                self.config_changed.emit(config)
+            return
+        if config == self._config and self._conversion is not None:
+            return
+        self.drop_selection_in(CONVERTED)  # the converted text it was made in is gone
+        self._convert(config)
+        if self._query:
+            self.find(self._query, keep_current=True)
+
+    def _convert(self, config: str, *, new_document: bool = False) -> None:
+        document = self._document
+        assert document is not None
+        conversion = conversions.get(self._key(document), document.text, config)
+        changed = conversion.config != self._config
+        self._config = conversion.config
+        self._conversion = conversion
+        headings = self._heading_numbers()
+        self.set_texts(document.text if new_document else None, conversion.text, ConversionLink(conversion.offsets), (headings, headings))
+        self._update_header()
+        if changed:
+            self.config_changed.emit(self._config)
+
+    def _update_header(self) -> None:
+        name = CONFIG_NAMES.get(self._config, (self._config,))[0]
+        self.converted_header.setText(name)
+        self.converted_header.setToolTip(self._config)
+
+    @staticmethod
+    def _key(document: Document) -> str:
+        # str hashes are cached on the object, so this is O(n) once per text.
+        return document.content_hash or f"text:{len(document.text)}:{hash(document.text)}"
+
+    # -- positions in the original --------------------------------------------------------
+
+    def selection_span(self) -> Span | None:
+        """The current selection (from either pane) as a code-point span of the original."""
+        return self.selection_on(ORIGINAL)
+
+    def caret_offset(self) -> int:
+        """The caret of the original pane as a code-point offset of the original."""
+        pane = self.original_pane
+        position = pane.textCursor().position()
+        return pane.index.span_to_code_points(position, position)[0]
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select a span of the original (mirrored in the other pane) and bring it into view."""
+        if self._document is not None:
+            self.select(ORIGINAL, start, end)
+
+    def _on_selection_made(self, side: int, start: int, end: int) -> None:
+        span = (start, end) if side == ORIGINAL else self.map_span(side, start, end)
+        if span is not None:
+            self.selection_mirrored.emit(*span)
+
+    def _on_pane_menu(self, menu, side: int, offset: int) -> None:
+        if side == CONVERTED:
+            mapped = self.map_span(side, offset, offset)
+            if mapped is None:
+                return
+            offset = mapped[0]
+        self.context_menu_requested.emit(menu, offset)
+
+    # -- find -----------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        """Show the find bar, seeded with a short one-line selection when there is one."""
+        text = None
+        span = self.selection_span()
+        if span is not None and self._document is not None:
+            selected = self._document.text[span[0] : span[1]]
+            if selected and len(selected) <= 100 and "\n" not in selected:
+                text = selected
+        self.find_bar.open(text)
+
+    def close_find(self) -> None:
+        self.find_bar.close_bar()
+
+    def find(self, query: str, *, keep_current: bool = False) -> int:
+        """Highlight every match of `query` (简/繁 alike, Latin case ignored) in both panes.
+
+        The current match becomes the first one at or after the top of the view. Returns
+        the number of matches.
+        """
+        previous = self._matches[self._current] if keep_current and self._current >= 0 else None
+        self._query = query
+        if self.find_bar.query() != query:
+            self.find_bar.set_query(query)
+        self._matches = self._search(query)
+        if not self._matches:
+            self._current = -1
+        elif previous is not None and previous in self._matches:
+            self._current = self._matches.index(previous)
+        else:
+            top = self.original_pane.firstVisibleBlock().position()
+            top = self.original_pane.index.to_code_point(top)
+            self._current = next((i for i, (s, _e) in enumerate(self._matches) if s >= top), 0)
+        self._render_matches()
+        self.matches_changed.emit(len(self._matches))
+        self._show_current()
+        return len(self._matches)
+
+    def _search(self, query: str) -> list[Span]:
+        document = self._document
+        if not query or document is None:
+            return []
+        key = self._key(document)
+        found = find_all(conversions.get(key, document.text, FOLD_CONFIG), query)
+        conversion = self._conversion
+        if conversion is not None and conversion.text != document.text:
+            # Phrase conversions (U盘 → 隨身碟) put words in the converted pane that the
+            # original does not have: search there too and map back.
+            folded = conversions.get(f"{key}/{conversion.config}", conversion.text, FOLD_CONFIG)
+            span_to_original = conversion.offsets.span_to_original
+            found = merge_spans(found, [span_to_original(s, e) for s, e in find_all(folded, query)])
+        return found
+
+    def find_next(self) -> None:
+        self._step(1)
+
+    def find_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if not self._matches:
+            if self.find_bar.query() and self.find_bar.query() != self._query:
+                self.find(self.find_bar.query())
+            return
+        self._current = (self._current + delta) % len(self._matches)
+        self._render_matches(current_only=True)
+        self._show_current()
+
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def matches(self) -> list[Span]:
+        return list(self._matches)
+
+    def current_match_index(self) -> int:
+        return self._current
+
+    def current_match(self) -> Span | None:
+        return self._matches[self._current] if self._current >= 0 else None
+
+    def _render_matches(self, current_only: bool = False) -> None:
+        if not current_only:
+            self.set_span_layer(FIND_LAYER, self._matches[:MAX_FIND_HIGHLIGHTS], background_format(FIND_COLOR), LAYER_Z[FIND_LAYER])
+        current = [self._matches[self._current]] if self._current >= 0 else []
+        self.set_span_layer(FIND_CURRENT_LAYER, current, background_format(FIND_CURRENT_COLOR), LAYER_Z[FIND_CURRENT_LAYER])
+        self.find_bar.set_count(self._current + 1, len(self._matches))
+        self.current_match_changed.emit(self._current)
+
+    def _show_current(self) -> None:
+        match = self.current_match()
+        if match is None:
+            return
+        self.lead(ORIGINAL)
+        self.original_pane.show_position(match[0])
+
+    def _on_find_opened(self) -> None:
+        """Reopening the bar on the last query searches again (closing cleared the matches)."""
+        query = self.find_bar.query()
+        if query and query != self._query:
+            self.find(query)
+
+    def _on_find_closed(self) -> None:
+        """Closing the bar removes the highlights but keeps the query for the next Ctrl+F."""
+        self._query = ""
+        self._matches, self._current = [], -1
+        self.clear_span_layer(FIND_LAYER)
+        self.clear_span_layer(FIND_CURRENT_LAYER)
+        self.matches_changed.emit(0)
+        self.original_pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- fonts ----------------------------------------------------------------------------
+
+    def zoom(self) -> int:
+        """Points added to the base font size by zooming."""
+        return self._zoom
+
+    def font_size(self) -> int:
+        """The reader font size in points."""
+        return round(self.original_pane.font().pointSizeF())
+
+    def set_font_size(self, points: int) -> None:
+        self.set_zoom(round(points - self._base_font_size))
+
+    def set_zoom(self, points_delta: int) -> None:
+        """Set both panes to the base font size plus `points_delta` points (clamped)."""
+        low = MIN_FONT_SIZE - self._base_font_size
+        high = MAX_FONT_SIZE - self._base_font_size
+        points_delta = int(max(low, min(high, points_delta)))
+        if points_delta == self._zoom:
+            return
+        self._zoom = points_delta
+        self._apply_font(size=self._base_font_size + points_delta)
+        self.zoom_changed.emit(self.font_size())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
+
+    def set_font_family(self, name: str) -> None:
+        self._apply_font(family=name)
+
+    def font_family(self) -> str:
+        return self.original_pane.font().family()
+
+    def _apply_font(self, *, size: float | None = None, family: str | None = None) -> None:
+        for pane in self.panes:
+            font = QFont(pane.font())
+            if size is not None:
+                font.setPointSizeF(size)
+            if family is not None:
+                font.setFamily(family)
+            pane.setFont(font)
+        self._resync()

@@ -1,0 +1,85 @@
+"""Every remembered setting in one place: its key, its type and its default.
+
+Widgets never spell a QSettings key; they call these functions, so a key is renamed, typed or
+given a default in one line, and a value of the wrong type from an old or hand-edited settings
+file falls back to the default instead of reaching a widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+# Window
+GEOMETRY = "window/geometry"
+STATE = "window/state"
+# Reading
+LAST_DOCUMENT = "reader/last_document"
+CONFIG_PREFIX = "reader/config/"  # + a document's script: the conversion last chosen for it
+FONT_SIZE = "view/font_size"
+FONT_FAMILY = "view/font_family"
+SINGLE_PANE = "view/single_pane"
+THEME = "view/theme"
+HIGHLIGHT_PREFIX = "highlights/"  # + an extraction kind: whether its layer shows
+# Annotating
+ANNOTATION_COLOR = "annotations/color"
+# Files
+IMPORT_FOLDER = "import/folder"
+
+
+def _get(key: str, default: object = None) -> object:
+    return QSettings().value(key, default)
+
+
+def _set(key: str, value: object) -> None:
+    QSettings().setValue(key, value)
+
+
+def get_int(key: str) -> int | None:
+    try:
+        return int(_get(key))  # type: ignore[arg-type]  # anything else is caught below
+    except (TypeError, ValueError):
+        return None
+
+
+def get_bool(key: str, default: bool) -> bool:
+    value = _get(key, default)
+    if isinstance(value, bool):
+        return value
+    return str(value).lower() in ("true", "1")
+
+
+def get_str(key: str, default: str = "") -> str:
+    value = _get(key, default)
+    return value if isinstance(value, str) else default
+
+
+def get_bytes(key: str) -> QByteArray | None:
+    value = _get(key)
+    return value if isinstance(value, QByteArray) else None
+
+
+def set_value(key: str, value: object) -> None:
+    _set(key, value)
+
+
+# -- named accessors for the settings with a rule of their own ------------------------------------
+
+
+def conversion_for(script: str, default: str) -> str:
+    return get_str(CONFIG_PREFIX + script, default)
+
+
+def set_conversion_for(script: str, config: str) -> None:
+    _set(CONFIG_PREFIX + script, config)
+
+
+def highlight_shown(kind: str) -> bool:
+    return get_bool(HIGHLIGHT_PREFIX + kind, True)
+
+
+def set_highlight_shown(kind: str, shown: bool) -> None:
+    _set(HIGHLIGHT_PREFIX + kind, shown)
+
+
+def sync() -> None:
+    QSettings().sync()
