@@ -101,8 +101,8 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     The version is read again under the write lock, so two apps opening the same new file at
     once cannot both run a step, and a file made newer meanwhile is still refused untouched.
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
     if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
         return version  # the usual case: no write lock, so opening never waits on a writer
     conn.execute("BEGIN IMMEDIATE")

@@ -90,7 +90,8 @@ def _lower(text: str) -> str:
 def pending_count(library: Library) -> int:
     """How many documents and annotations wait to be indexed (0: searching will be quick)."""
     with library._guard():
-        return library._db.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+        count: int = library._db.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+    return count
 
 
 def index_pending(
@@ -110,7 +111,7 @@ def index_pending(
     the thread that opened it.
     """
     with library._guard():
-        pending = library._db.execute(
+        pending: list[tuple[str, int]] = library._db.execute(
             "SELECT kind, ref FROM search_pending ORDER BY kind = 'annotation', ref"
         ).fetchall()
     documents = [ref for kind, ref in pending if kind == DOCUMENT]
@@ -136,6 +137,8 @@ def index_pending(
 
 
 _BLOCKS = "SELECT seq, start, text FROM blocks WHERE doc_id = ? ORDER BY seq"
+# A row of search_units with its search_fts tokens: (kind, doc_id, ref, start, folded, words).
+_Unit = tuple[str, int, int, int, str, str]
 _ANNOTATIONS = "SELECT id, doc_id, start, quote, note FROM annotations WHERE id IN ({marks})"
 
 
@@ -144,7 +147,7 @@ def _index_document(library: Library, doc_id: int) -> int:
     with library._guard():
         row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         blocks = db.execute(_BLOCKS, [doc_id]).fetchall()
-    units = []
+    units: list[_Unit] = []
     if row is not None:
         for seq, start, text in blocks:
             if text.strip():
@@ -171,7 +174,7 @@ def _index_annotations(library: Library, ids: Sequence[int]) -> int:
     sql = _ANNOTATIONS.format(marks=",".join("?" * len(ids)))
     with library._guard():
         rows = {row[0]: row[1:] for row in db.execute(sql, list(ids))}
-    cut = {}
+    cut: dict[int, _Unit] = {}
     for annotation_id, (doc_id, start, quote, note) in rows.items():
         folded, words = _cut(_annotation_text(quote, note))
         cut[annotation_id] = (_ANNOTATION_UNIT, doc_id, annotation_id, start, folded, words)
@@ -212,12 +215,12 @@ def _still_pending(db: Database, kind: str, ref: int) -> bool:
     )
 
 
-def _delete_units(db: Database, where: str, params: list) -> None:
+def _delete_units(db: Database, where: str, params: Sequence[str | int]) -> None:
     db.execute(f"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_units WHERE {where})", params)
     db.execute(f"DELETE FROM search_units WHERE {where}", params)
 
 
-def _insert_units(db: Database, units: Iterable[tuple[str, int, int, int, str, str]]) -> None:
+def _insert_units(db: Database, units: Iterable[_Unit]) -> None:
     for kind, doc_id, ref, start, folded, words in units:
         unit_id = db.execute(
             "INSERT INTO search_units (kind, doc_id, ref, start, folded) VALUES (?, ?, ?, ?, ?)",
@@ -283,12 +286,17 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
     return out[:limit]
 
 
-def _text_order(hit: SearchHit) -> tuple:
+def _text_order(hit: SearchHit) -> tuple[int, bool, int, int]:
     """Within a document: by position, a passage before the annotations on it."""
     return (hit.start, hit.kind == ANNOTATION, hit.end, hit.annotation_id or 0)
 
 
-def _unit_hits(row: tuple, folded_query: str) -> list[SearchHit]:
+# A _CANDIDATES row: the unit, its document's title, then the block's text or the annotation's
+# columns (LEFT JOINs: None on the other kind's side).
+_Candidate = tuple[str, int, int, int, str, str | None, str | None, str | None, str | None, str | None, int | None]
+
+
+def _unit_hits(row: _Candidate, folded_query: str) -> list[SearchHit]:
     kind, doc_id, ref, start, title, block_text, quote, note, prefix, suffix, annotation_end = row
     if kind == _BLOCK_UNIT:
         if block_text is None:
@@ -297,8 +305,8 @@ def _unit_hits(row: tuple, folded_query: str) -> list[SearchHit]:
             SearchHit(DOCUMENT, doc_id, title, None, start + a, start + b, *_context(block_text, a, b))
             for a, b in _occurrences(block_text, folded_query)
         ]
-    if quote is None:
-        return []
+    if quote is None or note is None or prefix is None or suffix is None or annotation_end is None:
+        return []  # all NOT NULL: the annotation is either joined whole or not at all
     hits = []
     for a, b in _occurrences(_annotation_text(quote, note), folded_query):
         if b <= len(quote):
