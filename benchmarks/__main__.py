@@ -239,7 +239,14 @@ def bench_gui() -> dict:
     }
 
 
-BENCHMARKS = {"ingest": bench_ingest, "library": bench_library, "convert": bench_convert, "extract": bench_extract, "annotations": bench_annotations, "gui": bench_gui}
+BENCHMARKS = {
+    "ingest": bench_ingest,
+    "library": bench_library,
+    "convert": bench_convert,
+    "extract": bench_extract,
+    "annotations": bench_annotations,
+    "gui": bench_gui,
+}
 
 
 def main(argv: list[str]) -> int:
