@@ -18,16 +18,16 @@ def open_by_title(window, qtbot, title: str) -> None:
         window.open_document(info.id)
 
 
-def test_first_start_shows_a_sample_report_with_its_conversion(window):
-    assert window.document is not None
+def test_first_start_shows_the_first_sample_report_beside_its_simplified_conversion(window):
+    # The first sample in the manifest is the 2024 report in Traditional script: it opens first,
+    # converted to Simplified (the opposite script).
+    assert window.current_id == min(info.id for info in window.library.documents())
+    assert window.current_info.title == "2024年政府工作報告（決議及第一部分）"
+    assert window.document.script == "traditional"
     assert window.view.original_pane.toPlainText() == window.document.text
+    assert window.view.config() == "t2s"
     converted = window.view.converted_pane.toPlainText()
-    assert converted and converted != window.document.text
-    # The default conversion is the opposite script of the document.
-    if window.document.script == "traditional":
-        assert window.view.config() == "t2s"
-    else:
-        assert window.view.config() == "s2t"
+    assert "新质生产力" in converted and "新質生產力" not in converted
     assert window.library_dock.tree.topLevelItemCount() == 2  # 2025 and 2024
 
 

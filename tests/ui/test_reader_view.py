@@ -405,8 +405,17 @@ def test_zoom_changes_both_panes_together(view, qtbot):
     assert view.font_size() == size
     view.set_font_size(size + 3)
     assert view.font_size() == size + 3 and view.zoom() == 3
-    view.set_font_family("Serif")
-    assert view.original_pane.font().family() == view.converted_pane.font().family()
+
+
+def test_choosing_a_font_family_sets_it_in_both_panes(view, qtbot):
+    from PySide6.QtGui import QFontDatabase
+
+    open_document(view, qtbot, make_document(report_lines()), "s2t")
+    current = view.font_family()
+    other = next(family for family in QFontDatabase.families() if family != current)
+    view.set_font_family(other)
+    assert view.font_family() == other
+    assert view.original_pane.font().family() == view.converted_pane.font().family() == other
 
 
 def test_panes_stay_level_after_zoom(view, qtbot):
