@@ -1,0 +1,124 @@
+"""Libraries written by earlier releases open, upgrade, and keep everything: documents are found by
+search in either script, annotations keep their passage, colour, note and tags.
+
+The files in tests/fixtures were written by the code of each schema version itself
+(tests/fixtures/make_library_fixtures.py says how); every test opens a copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.store import SCHEMA_VERSION, Library
+from reader.store.schema import read_header
+from reader.store.search import search
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+TRAD_TITLE = "2024年政府工作報告（節選）"
+SIMP_TITLE = "2025年政府工作报告摘要（节选）"
+
+
+def fixture_file(version: int) -> Path:
+    return FIXTURES / f"library-v{version}.sqlite3"
+
+
+def user_version(path: Path) -> int:
+    """Read from the file header: even a read-only SQLite connection would leave -wal/-shm files."""
+    return read_header(path).user_version
+
+
+def copy_of(version: int, folder: Path) -> Path:
+    path = folder / f"library-v{version}.sqlite3"
+    shutil.copyfile(fixture_file(version), path)
+    assert user_version(path) == version
+    return path
+
+
+@pytest.fixture(params=[1, 2], ids=["v1", "v2"])
+def old_library(request, tmp_path):
+    """A copy of a library written by schema version `request.param`, opened by this version."""
+    with Library.open(copy_of(request.param, tmp_path)) as library:
+        yield library
+
+
+def ids_by_title(library: Library) -> dict[str, int]:
+    return {info.title: info.id for info in library.documents()}
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_a_library_file_of_every_schema_version_is_kept_as_a_fixture(version):
+    assert user_version(fixture_file(version)) == version
+    assert not Path(f"{fixture_file(version)}-wal").exists()  # the fixture is whole on its own
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_opening_an_old_library_upgrades_it_and_keeps_its_documents(version, tmp_path):
+    path = copy_of(version, tmp_path)
+    with Library.open(path) as library:
+        ids = ids_by_title(library)
+        assert set(ids) == {TRAD_TITLE, SIMP_TITLE}
+        trad = library.document(ids[TRAD_TITLE])
+    assert user_version(path) == SCHEMA_VERSION
+    assert trad.year == 2024 and trad.script == "traditional"
+    assert "國內生產總值超過126萬億元" in trad.text
+    for block in trad.blocks:
+        assert trad.text[block.start : block.end] == block.text
+
+
+@pytest.mark.parametrize("query", ["高质量发展", "高質量發展"])
+def test_old_documents_are_found_by_search_in_either_script(old_library, query):
+    ids = ids_by_title(old_library)
+    hits = search(old_library, query)
+    assert {hit.doc_id for hit in hits if hit.kind == "document"} == {ids[TRAD_TITLE], ids[SIMP_TITLE]}
+    for hit in hits:
+        text = old_library.document(hit.doc_id).text
+        assert text[hit.start : hit.end] in ("高质量发展", "高質量發展")
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "found"),
+    [
+        ("国内生产总值超过", TRAD_TITLE, "國內生產總值超過"),  # Simplified query, Traditional text
+        ("國內生產總值達到", SIMP_TITLE, "国内生产总值达到"),  # Traditional query, Simplified text
+        ("稳步", SIMP_TITLE, "稳步"),  # two characters: found by a scan, not the word index
+    ],
+)
+def test_a_passage_of_one_old_document_is_found_there_only(old_library, query, title, found):
+    ids = ids_by_title(old_library)
+    hits = [hit for hit in search(old_library, query) if hit.kind == "document"]
+    assert {hit.doc_id for hit in hits} == {ids[title]}
+    text = old_library.document(ids[title]).text
+    assert [text[hit.start : hit.end] for hit in hits] == [found] * text.count(found)
+
+
+def test_an_upgraded_library_takes_new_annotations_and_finds_their_notes(old_library):
+    doc_id = ids_by_title(old_library)[TRAD_TITLE]
+    text = old_library.document(doc_id).text
+    start = text.index("城鎮新增就業")
+    made = old_library.add_annotation(doc_id, start, start + 6, note="就业目标的新笔记", tags=["就业"])
+    (hit,) = search(old_library, "就业目标的新笔记")
+    assert (hit.kind, hit.annotation_id) == ("annotation", made.id)
+
+
+def test_version_2_annotations_survive_with_passage_colour_note_tags_and_status(tmp_path):
+    with Library.open(copy_of(2, tmp_path)) as library:
+        ids = ids_by_title(library)
+        by_quote = {a.quote: a for a in library.annotations()}
+        assert set(by_quote) == {"國內生產總值超過126萬億元", "高質量發展扎實推進", "新质生产力稳步发展", "对全球经济增长的贡献率"}
+        gdp = by_quote["國內生產總值超過126萬億元"]
+        assert (gdp.doc_id, gdp.color, gdp.note, gdp.status) == (ids[TRAD_TITLE], "red", "去年的成绩", "anchored")
+        assert set(gdp.tags) == {"GDP", "2023"}
+        assert by_quote["高質量發展扎實推進"].color == "green"
+        assert by_quote["新质生产力稳步发展"].tags == ("产业",)
+        orphan = by_quote["对全球经济增长的贡献率"]
+        assert (orphan.status, orphan.color, orphan.note) == ("orphaned", "blue", "贡献率")
+        for annotation in by_quote.values():
+            text = library.document(annotation.doc_id).text
+            assert annotation.orphaned or text[annotation.start : annotation.end] == annotation.quote
+        assert library.color_labels() == {"red": "重点"}
+        assert {t.name: t.count for t in library.tags()} == {"2023": 1, "GDP": 1, "产业": 1}
+        notes = search(library, "去年的成绩")
+        assert [(h.kind, h.annotation_id) for h in notes] == [("annotation", gdp.id)]
