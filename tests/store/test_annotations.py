@@ -380,3 +380,50 @@ def test_an_empty_or_out_of_range_span_is_refused(library, doc_id, start, end):
     with pytest.raises(UsageError):
         library.add_annotation(doc_id, start, end, tags=["never"])
     assert library.annotations() == [] and library.tags() == []
+
+
+# -- the stored context follows the text, so the next replace still finds the passage ----------
+
+
+def assert_context_matches(library, annotation_id, text):
+    after = library.annotation(annotation_id)
+    assert after.quote == text[after.start : after.end]
+    assert after.prefix == text[max(0, after.start - 32) : after.start]
+    assert after.suffix == text[after.end : after.end + 32]
+    return after
+
+
+def test_an_annotation_left_in_place_takes_the_new_surroundings_as_its_context(library, make_doc):
+    """The items around the marked 5%左右 are swapped: it stays put, and its context is what now surrounds it."""
+    doc_id = library.add(make_doc(["标题", "目标一：5%左右；目标二：5%左右。"]))[0]
+    text = library.document(doc_id).text
+    second = text.rindex("5%左右")
+    made = library.add_annotation(doc_id, second, second + 4)
+    swapped = make_doc(["标题", "目标二：5%左右；目标一：5%左右。"])
+    report = library.replace(doc_id, swapped)
+    assert report.unchanged == 1
+    after = assert_context_matches(library, made.id, swapped.text)
+    assert (after.start, after.end) == (made.start, made.end)
+    assert after.prefix.endswith("目标一：")
+    # A sentence inserted before both: only the refreshed context tells the two 5%左右 apart.
+    inserted = make_doc(["标题", "新增一句。", "目标二：5%左右；目标一：5%左右。"])
+    library.replace(doc_id, inserted)
+    again = assert_context_matches(library, made.id, inserted.text)
+    assert again.start == inserted.text.rindex("5%左右") == made.start + len("新增一句。") + 1
+
+
+def test_a_moved_annotation_takes_the_new_surroundings_as_its_context(library, make_doc):
+    doc_id = library.add(make_doc(["标题", "目标一：5%左右；目标二：5%左右。"]))[0]
+    text = library.document(doc_id).text
+    second = text.rindex("5%左右")
+    made = library.add_annotation(doc_id, second, second + 4)
+    moved = make_doc(["标题", "前言。", "目标一：5%左右；目标三：5%左右。"])
+    report = library.replace(doc_id, moved)
+    assert report.moved == (made.id,)
+    after = assert_context_matches(library, made.id, moved.text)
+    assert after.start == moved.text.rindex("5%左右")
+    # The second replace swaps the items and inserts more before them: 目标三's 5%左右 is found again.
+    swapped = make_doc(["标题", "前言。", "又一句。", "目标三：5%左右；目标一：5%左右。"])
+    library.replace(doc_id, swapped)
+    again = assert_context_matches(library, made.id, swapped.text)
+    assert swapped.text[again.start - 4 : again.end] == "目标三：5%左右"
