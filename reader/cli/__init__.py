@@ -7,8 +7,9 @@ parser, output conventions in output. Errors a user can cause print one line on 
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.cli.output import EXIT_ERROR, EXIT_OK, error
 from reader.cli.parser import build_parser, check_usage, command_first
@@ -24,8 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     check_usage(args, parser)
     if not hasattr(args, "library"):
         args.library = None
+    func: Callable[[argparse.Namespace], int] = args.func  # each subparser's set_defaults(func=cmd_...)
     try:
-        return args.func(args)
+        return func(args)
     except ReaderError as exc:
         error(str(exc))
         return EXIT_ERROR

@@ -93,7 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tag", metavar="TAG", help="only those with this tag")
     p.add_argument("--color", metavar="C", help="only those of this colour")
     p.add_argument("--status", choices=["anchored", "orphaned"], help="only those placed on the text, or only orphaned ones")
-    p.add_argument("--json", action="store_true", help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}',
+    )
     p.set_defaults(func=annotate.cmd_annotations)
 
     p = sub.add_parser("tags", parents=[common], help="list the tags with how many annotations carry each")
@@ -104,7 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--doc", type=int, metavar="DOC", help="search only this document")
     p.add_argument("--limit", type=int, default=200, metavar="N", help="at most N results (default: 200)")
-    p.add_argument("--json", action="store_true", help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}')
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}',
+    )
     p.set_defaults(func=search.cmd_search)
     return parser
 
