@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,17 +14,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.errors import ReaderError
 from reader.ops.documents import open_library
 
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
 ORGANIZATION = "Report Reader"
 APPLICATION = "report-reader"
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        QCoreApplication.setOrganizationName(ORGANIZATION)
-        QCoreApplication.setApplicationName(APPLICATION)
-        app = QApplication(sys.argv[:1])
-        app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if existing is not None:
+        # A bare QCoreApplication / QGuiApplication cannot host widgets, and Qt allows only one.
+        raise RuntimeError(f"report-reader: the running {type(existing).__name__} cannot show widgets")
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
     return app
 
 
@@ -59,7 +67,7 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _screenshot(app: QApplication, window, path: Path) -> int:
+def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     window.resize(1400, 900)
     window.show()
     # Let layouts settle and queued work (conversion, highlights) land before grabbing.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def show_error(parent: QWidget | None, exc: ReaderError | str) -> None:
     """The one dialog for an error a user can cause: one sentence, nothing lost."""
-    QMessageBox.warning(parent, QObject.tr("Report Reader"), str(exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("QObject", "Report Reader"), str(exc))
 
 
 class ChangesFunnel(QObject):

@@ -35,9 +35,12 @@ def _set(key: str, value: object) -> None:
 
 
 def get_int(key: str) -> int | None:
+    value = _get(key)
+    if not isinstance(value, (str, bytes, int, float)):
+        return None  # missing (None), or a type int() refuses
     try:
-        return int(_get(key))  # type: ignore[arg-type]  # anything else is caught below
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return None
 
 

@@ -18,15 +18,15 @@ _SCHEMES = {
 
 def apply_theme(name: str) -> str:
     """Apply a theme to the running application; returns the theme actually applied."""
-    app = QApplication.instance()
     if name not in THEMES:
         name = SYSTEM
-    app.styleHints().setColorScheme(_SCHEMES[name])
+    # styleHints, setPalette and style are static: they act on the running QApplication.
+    QApplication.styleHints().setColorScheme(_SCHEMES[name])
     # Platforms without a native scheme switch (and the offscreen test platform) get a palette.
     if name == DARK:
-        app.setPalette(_dark_palette())
+        QApplication.setPalette(_dark_palette())
     else:
-        app.setPalette(app.style().standardPalette())
+        QApplication.setPalette(QApplication.style().standardPalette())
     return name
 
 

@@ -32,7 +32,8 @@ class Job(QRunnable):
         try:
             result = self._fn(self.signals.progress.emit)
         except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread as a message
-            exc.__traceback_text__ = traceback.format_exc()
+            # Kept on the exception for debugging; a builtin exception type has no such attribute.
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(exc)
             return
         self.signals.finished.emit(result)

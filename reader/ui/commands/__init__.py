@@ -10,6 +10,7 @@ to the funnel's error dialog and the broken command leaves the stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,7 +21,8 @@ from reader.store.library import Library
 
 
 class Context(Protocol):
-    library: Library
+    @property
+    def library(self) -> Library: ...
 
     def apply(self, changes: Changes, *, show: int | None = None) -> None: ...
 
@@ -60,7 +62,7 @@ class Command(QUndoCommand):
     def undo(self) -> None:
         self._run(self.undo_changes, self.shown_after_undo)
 
-    def _run(self, step, shown) -> None:
+    def _run(self, step: Callable[[], Changes], shown: Callable[[], int | None]) -> None:
         try:
             changes = step()
         except ReaderError as exc:
