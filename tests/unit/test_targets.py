@@ -159,3 +159,33 @@ def test_thousands_separators_are_one_number():
 def test_a_quoted_growth_target_outside_a_targets_sentence_is_not_a_target():
     text = "李强总理将2024年内地GDP增长目标设定为5%左右，符合市场预期。经济增长预期目标为5%左右。"
     assert extract_targets(ingest_text(text)) == []
+
+
+def as_written_in(config: str | None, text: str) -> str:
+    """The text in the script of `config` (None: Simplified, as given)."""
+    return text if config is None else convert_text(text, config).text
+
+
+@pytest.mark.parametrize("qualifier", ["左右", "以上", "以内", "以下", "上下"])
+@pytest.mark.parametrize("config", [None, "s2hk"])
+def test_every_qualifier_form_is_kept_with_its_target(qualifier, config):
+    """5.5%以下 is a ceiling, 5.5%以上 a floor: a reader comparing years needs the word, in either script."""
+    text = (
+        f"今年发展主要预期目标是：国内生产总值增长5%{qualifier}；城镇调查失业率5.5%{qualifier}；"
+        f"居民消费价格涨幅3%{qualifier}；粮食产量1.3万亿斤{qualifier}。"
+    )
+    written = as_written_in(config, qualifier)  # 以内 is 以內 in Traditional
+    targets = by_key(ingest_text(as_written_in(config, text)))
+    assert [(key, t.value, t.qualifier) for key, t in targets.items()] == [
+        ("gdp_growth", 5, written),
+        ("urban_unemployment", 5.5, written),
+        ("cpi", 3, written),
+        ("grain_output", 1.3, written),
+    ]
+    for target in targets.values():
+        assert target.text.endswith(written)
+
+
+def test_a_target_without_a_qualifier_has_none():
+    targets = by_key(ingest_text("今年发展主要预期目标是：国内生产总值增长5%；城镇调查失业率5.5%以下。"))
+    assert (targets["gdp_growth"].qualifier, targets["urban_unemployment"].qualifier) == ("", "以下")
