@@ -7,7 +7,9 @@ filter finds Simplified notes and the reverse) without calling back into the lib
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from reader.core.find import fold_query
@@ -16,6 +18,7 @@ from reader.store.annotations import Annotation
 QUOTE, NOTE, TAGS, DOCUMENT, CREATED = range(5)
 BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
+_ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
 
 # Fills used for highlights and the list's colour column (readable on light and dark text).
 FILLS = {
@@ -28,7 +31,7 @@ FILLS = {
 
 
 class AnnotationModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Annotation] = []
         self._folded: list[str] = []
@@ -59,7 +62,7 @@ class AnnotationModel(QAbstractTableModel):
         self._order = order
         self.set_annotations(self._rows, self._titles, self._labels)
 
-    def _sorted(self, annotations) -> list[Annotation]:
+    def _sorted(self, annotations: Iterable[Annotation]) -> list[Annotation]:
         if self._order == BY_DATE:
             return sorted(annotations, key=lambda a: (a.created, a.id), reverse=True)
         order = self._doc_order
@@ -76,18 +79,18 @@ class AnnotationModel(QAbstractTableModel):
 
     # -- the model interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Passage"), self.tr("Note"), self.tr("Tags"), self.tr("Document"), self.tr("Created"))[section]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         a = self._rows[index.row()]
@@ -126,7 +129,7 @@ class AnnotationFilter(QSortFilterProxyModel):
 
     BY_POSITION, BY_DATE = BY_POSITION, BY_DATE
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._color: str | None = None
         self._tag: str | None = None
@@ -145,7 +148,13 @@ class AnnotationFilter(QSortFilterProxyModel):
         self._refilter()
 
     def set_order(self, order: str) -> None:
-        self.sourceModel().set_order(order)
+        self._model().set_order(order)
+
+    def _model(self) -> AnnotationModel:
+        model = self.sourceModel()
+        if not isinstance(model, AnnotationModel):
+            raise TypeError(f"AnnotationFilter needs an AnnotationModel as its source, not {type(model).__name__}")
+        return model
 
     def _refilter(self) -> None:
         # Qt 6.10 deprecates invalidateFilter() for the begin/endFilterChange pair (added in 6.9).
@@ -155,10 +164,10 @@ class AnnotationFilter(QSortFilterProxyModel):
         else:
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not (self._color or self._tag or self._text):
             return True
-        model: AnnotationModel = self.sourceModel()
+        model = self._model()
         a = model.annotation(row)
         if self._color and a.color != self._color:
             return False

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.store.annotations import COLORS
+from reader.store.annotations import COLORS, Annotation
 from reader.ui.docks.annotation_model import ANNOTATION_ROLE, CREATED, DOCUMENT, NOTE, QUOTE, TAGS, AnnotationFilter, AnnotationModel
 
 THIS_DOCUMENT, WHOLE_LIBRARY = "document", "library"
+
+_T = TypeVar("_T")
 
 
 class AnnotationsDock(QDockWidget):
@@ -29,7 +35,7 @@ class AnnotationsDock(QDockWidget):
     annotation_activated = Signal(object)
     scope_changed = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Annotations"), parent)
         self.setObjectName("annotations_dock")
         body = QWidget(self)
@@ -98,7 +104,7 @@ class AnnotationsDock(QDockWidget):
 
     # -- filling ---------------------------------------------------------------------------
 
-    def set_annotations(self, annotations, titles: dict[int, str], labels: dict[str, str], tags: list[str]) -> None:
+    def set_annotations(self, annotations: list[Annotation], titles: dict[int, str], labels: dict[str, str], tags: list[str]) -> None:
         selected = {a.uuid for a in self.selected()}
         self.model.set_annotations(annotations, titles, labels)
         self.set_color_labels(labels)
@@ -134,21 +140,22 @@ class AnnotationsDock(QDockWidget):
     # -- selection -------------------------------------------------------------------------
 
     def scope_value(self) -> str:
-        return self.scope.currentData()
+        scope: str = self.scope.currentData()  # THIS_DOCUMENT or WHOLE_LIBRARY
+        return scope
 
-    def selected(self) -> list:
+    def selected(self) -> list[Annotation]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ANNOTATION_ROLE) for index in sorted(rows, key=lambda i: i.row())]
 
-    def select_uuids(self, uuids) -> None:
+    def select_uuids(self, uuids: Iterable[str]) -> None:
         """Select these annotations (by uuid: their identity across undo) and show the first."""
-        uuids = set(uuids)
+        wanted = set(uuids)
         selection = self.table.selectionModel()
         selection.clearSelection()
         first = None
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(ANNOTATION_ROLE).uuid in uuids:
+            if index.data(ANNOTATION_ROLE).uuid in wanted:
                 selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
                 first = first or index
         if first is not None:
@@ -157,10 +164,10 @@ class AnnotationsDock(QDockWidget):
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 
-    def visible(self) -> list:
+    def visible(self) -> list[Annotation]:
         return [self.proxy.index(row, 0).data(ANNOTATION_ROLE) for row in range(self.proxy.rowCount())]
 
-    def add_context_actions(self, menu_builder) -> None:
+    def add_context_actions(self, menu_builder: Callable[[QPoint], None]) -> None:
         self.table.customContextMenuRequested.connect(lambda pos: menu_builder(self.table.viewport().mapToGlobal(pos)))
 
     def focus_filter(self) -> None:
@@ -171,7 +178,7 @@ class AnnotationsDock(QDockWidget):
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _apply(self, setter, value) -> None:
+    def _apply(self, setter: Callable[[_T], None], value: _T) -> None:
         setter(value)
         self._update_count()
 
@@ -187,13 +194,13 @@ class AnnotationsDock(QDockWidget):
         self.table.setColumnHidden(DOCUMENT, self.scope_value() == THIS_DOCUMENT)
         self.scope_changed.emit(self.scope_value())
 
-    def _on_activated(self, index) -> None:
+    def _on_activated(self, index: QModelIndex) -> None:
         annotation = index.data(ANNOTATION_ROLE) if index.isValid() else None
         if annotation is not None:
             self.annotation_activated.emit(annotation)
 
 
-def build_menu(parent, actions) -> QMenu:
+def build_menu(parent: QWidget | None, actions: Iterable[QAction | None]) -> QMenu:
     menu = QMenu(parent)
     for action in actions:
         if action is None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -14,9 +17,16 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QWidget,
 )
 
+if TYPE_CHECKING:
+    from reader.core.extracted import Target, Task
+
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# What a row offers to annotate: its (start, end) in the original text and a label for the note.
+_SpanAndLabel = tuple[tuple[int, int], str]
 
 
 class _ResultDock(QDockWidget):
@@ -27,10 +37,10 @@ class _ResultDock(QDockWidget):
 
     annotate_requested = Signal(int, int, str)
 
-    def _offer_annotate(self, view, span_and_label) -> None:
+    def _offer_annotate(self, view: QAbstractItemView, span_and_label: Callable[[QModelIndex], _SpanAndLabel | None]) -> None:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        def menu(pos) -> None:
+        def menu(pos: QPoint) -> None:
             found = span_and_label(view.indexAt(pos))
             if found is None:
                 return
@@ -41,7 +51,7 @@ class _ResultDock(QDockWidget):
 
         view.customContextMenuRequested.connect(menu)
 
-    def _set_view(self, view, empty: str) -> None:
+    def _set_view(self, view: QWidget, empty: str) -> None:
         self._empty_text = empty
         self._stack = QStackedWidget(self)
         self._stack.addWidget(view)
@@ -71,7 +81,7 @@ class TargetsDock(_ResultDock):
 
     span_activated = Signal(int, int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Targets"), parent)
         self.setObjectName("targets_dock")
         self.table = QTableWidget(0, 4, self)
@@ -88,7 +98,7 @@ class TargetsDock(_ResultDock):
         self._set_view(self.table, self.tr("No main-targets sentence (主要预期目标) in this document."))
         self._offer_annotate(self.table, self.target_at)
 
-    def set_targets(self, targets) -> None:
+    def set_targets(self, targets: Sequence[Target]) -> None:
         self.table.setRowCount(0)
         self.table.setRowCount(len(targets))
         for row, target in enumerate(targets):
@@ -109,7 +119,7 @@ class TargetsDock(_ResultDock):
                 self.table.setItem(row, column, item)
         self._show_results(len(targets))
 
-    def target_at(self, index):
+    def target_at(self, index: QModelIndex) -> _SpanAndLabel | None:
         """(span, label) of the target in the row of `index`, or None."""
         item = self.table.item(index.row(), 0) if index.isValid() else None
         return (item.data(SPAN_ROLE), item.text()) if item is not None else None
@@ -125,7 +135,7 @@ class TasksDock(_ResultDock):
 
     span_activated = Signal(int, int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tasks"), parent)
         self.setObjectName("tasks_dock")
         self.tree = QTreeWidget(self)
@@ -136,7 +146,7 @@ class TasksDock(_ResultDock):
         self._set_view(self.tree, self.tr("No tasks section (政府工作任务) or numbered task summary in this document."))
         self._offer_annotate(self.tree, self.task_at)
 
-    def set_tasks(self, tasks) -> None:
+    def set_tasks(self, tasks: Sequence[Task]) -> None:
         self.tree.clear()
         for task in tasks:
             item = QTreeWidgetItem(self.tree, [f"{task.number}. {task.title}"])
@@ -149,7 +159,7 @@ class TasksDock(_ResultDock):
         self.tree.expandToDepth(0)
         self._show_results(len(tasks))
 
-    def task_at(self, index):
+    def task_at(self, index: QModelIndex) -> _SpanAndLabel | None:
         item = self.tree.itemFromIndex(index) if index.isValid() else None
         return (item.data(0, SPAN_ROLE), item.text(0)) if item is not None else None
 

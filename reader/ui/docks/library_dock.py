@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from reader.store.library import DocumentInfo
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -13,7 +17,7 @@ class LibraryDock(QDockWidget):
 
     document_activated = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Library"), parent)
         self.setObjectName("library_dock")
         self.tree = QTreeWidget(self)
@@ -31,7 +35,7 @@ class LibraryDock(QDockWidget):
         self.tree.itemClicked.connect(self._on_item)
         self.setWidget(self.tree)
 
-    def set_documents(self, infos, current: int | None = None) -> None:
+    def set_documents(self, infos: Iterable[DocumentInfo], current: int | None = None) -> None:
         self.tree.clear()
         groups: dict[object, QTreeWidgetItem] = {}
         for info in infos:
@@ -57,11 +61,15 @@ class LibraryDock(QDockWidget):
     def selected_ids(self) -> list[int]:
         return [item.data(0, DOC_ID_ROLE) for item in self.tree.selectedItems() if item.data(0, DOC_ID_ROLE) is not None]
 
-    def _document_items(self):
+    def _document_items(self) -> Iterator[QTreeWidgetItem]:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is None:  # only for an index out of range
+                continue
             for j in range(group.childCount()):
-                yield group.child(j)
+                item = group.child(j)
+                if item is not None:
+                    yield item
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         doc_id = item.data(0, DOC_ID_ROLE)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.core.model import HEADING
+from reader.core.model import HEADING, Document
 
 BLOCK_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -15,7 +15,7 @@ class OutlineDock(QDockWidget):
 
     block_activated = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("outline_dock")
         self.tree = QTreeWidget(self)
@@ -25,7 +25,7 @@ class OutlineDock(QDockWidget):
         self.tree.itemActivated.connect(self._on_item)
         self.setWidget(self.tree)
 
-    def set_document(self, document) -> None:
+    def set_document(self, document: Document | None) -> None:
         self.tree.clear()
         if document is None:
             return
@@ -50,7 +50,8 @@ class OutlineDock(QDockWidget):
         while pending:
             item = pending.pop()
             count += item.childCount()
-            pending.extend(item.child(i) for i in range(item.childCount()))
+            children = (item.child(i) for i in range(item.childCount()))
+            pending.extend(child for child in children if child is not None)
         return count
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:

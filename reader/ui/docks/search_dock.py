@@ -7,17 +7,24 @@ with progress. Typing restarts the search after a short pause; stale results are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.ui import workers
 
+if TYPE_CHECKING:
+    from reader.store.search import SearchHit
+
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _DELAY_MS = 250
 
 
-def _search_in_thread(path, query: str, report):
+def _search_in_thread(path: Path, query: str, report: Callable[[int, int, str], None]) -> list[SearchHit]:
     from reader.store.library import Library
     from reader.store.search import index_pending, pending_count, search
 
@@ -34,10 +41,10 @@ class SearchDock(QDockWidget):
     hit_activated = Signal(object)
     results_ready = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Search Library"), parent)
         self.setObjectName("search_dock")
-        self.library_path = None
+        self.library_path: Path | None = None
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -95,7 +102,7 @@ class SearchDock(QDockWidget):
         if generation == self._generation:
             self.status.setText(str(exc))
 
-    def _show(self, generation: int, query: str, hits) -> None:
+    def _show(self, generation: int, query: str, hits: list[SearchHit]) -> None:
         if generation != self._generation:
             return  # the reader typed on; a newer search is under way
         self.tree.clear()
@@ -120,18 +127,20 @@ class SearchDock(QDockWidget):
         for group in groups.values():
             group.setText(0, f"{group.text(0)}  ({group.childCount()})")
         if hits:
-            self.status.setText(
-                self.tr("%1 results in %2 documents for “%3”").replace("%1", str(len(hits))).replace("%2", str(len(groups))).replace("%3", query)
-            )
+            text = self.tr("%1 results in %2 documents for “%3”")
+            self.status.setText(text.replace("%1", str(len(hits))).replace("%2", str(len(groups))).replace("%3", query))
         else:
             self.status.setText(self.tr("Nothing found for “%1”.").replace("%1", query))
         self.results_ready.emit(len(hits))
 
-    def hits(self) -> list:
-        out = []
+    def hits(self) -> list[SearchHit]:
+        out: list[SearchHit] = []
         for n in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(n)
-            out.extend(group.child(k).data(0, HIT_ROLE) for k in range(group.childCount()))
+            if group is None:  # only for an index out of range
+                continue
+            children = (group.child(k) for k in range(group.childCount()))
+            out.extend(child.data(0, HIT_ROLE) for child in children if child is not None)
         return out
 
     def _on_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
