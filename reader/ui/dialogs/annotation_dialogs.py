@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -17,13 +19,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.annotating import AnnotationController
 
 
 class NoteDialog(QDialog):
     """Plain text or Markdown note for one annotation, showing the passage it belongs to."""
 
-    def __init__(self, quote: str, note: str = "", parent=None) -> None:
+    def __init__(self, quote: str, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note"))
         layout = QVBoxLayout(self)
@@ -58,8 +64,9 @@ class _LastWordCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt's name)
         return [split_tags(path + "x")[-1][:-1].strip() if path else ""]
 
-    def pathFromIndex(self, index) -> str:  # noqa: N802
-        line = self.widget().text()
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        widget = self.widget()  # the tag line edit (TagsDialog sets it)
+        line = widget.text() if isinstance(widget, QLineEdit) else ""
         head = line[: max(line.rfind(","), line.rfind("，")) + 1]
         return f"{head} {index.data()}".lstrip() + ", "
 
@@ -67,7 +74,7 @@ class _LastWordCompleter(QCompleter):
 class TagsDialog(QDialog):
     """Edit the tags of one or more annotations; completes from the library's tags."""
 
-    def __init__(self, tags: list[str], known: list[str], parent=None, *, title: str | None = None) -> None:
+    def __init__(self, tags: list[str], known: list[str], parent: QWidget | None = None, *, title: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Tags"))
         layout = QVBoxLayout(self)
@@ -91,7 +98,7 @@ class TagsDialog(QDialog):
 class TagManagerDialog(QDialog):
     """Rename, merge and delete tags across the library. Every change is undoable (Edit ▸ Undo)."""
 
-    def __init__(self, controller, parent=None) -> None:
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
         self.setWindowTitle(self.tr("Manage Tags"))

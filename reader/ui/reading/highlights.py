@@ -7,9 +7,10 @@ and terms are underlined rather than filled so they remain visible inside a figu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 
 from reader.core.extraction import FIGURES, TARGETS, TASKS, TERMS
@@ -67,9 +68,9 @@ def layer_name(kind: str) -> str:
     return f"extract:{kind}"
 
 
-def toggle_actions(parent, on_toggled) -> dict[str, QAction]:
+def toggle_actions(parent: QObject | None, on_toggled: Callable[[str, bool], None]) -> dict[str, QAction]:
     """One checkable action per layer, with its colour as the icon: the legend and the toggle."""
-    actions = {}
+    actions: dict[str, QAction] = {}
     for style in layer_styles():
         action = QAction(style.icon(), style.label, parent)
         action.setCheckable(True)

@@ -55,7 +55,7 @@ class LinkedPanes(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
         self._columns: list[QWidget] = []
-        for header, pane in zip(self.headers, self.panes):
+        for header, pane in zip(self.headers, self.panes, strict=True):
             column = QWidget(self.splitter)
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config
 from reader.core.find import FOLD_CONFIG, find_all, merge_spans
@@ -185,7 +185,7 @@ class ReaderView(LinkedPanes):
         if span is not None:
             self.selection_mirrored.emit(*span)
 
-    def _on_pane_menu(self, menu, side: int, offset: int) -> None:
+    def _on_pane_menu(self, menu: QMenu, side: int, offset: int) -> None:
         if side == CONVERTED:
             mapped = self.map_span(side, offset, offset)
             if mapped is None:
@@ -208,7 +208,8 @@ class ReaderView(LinkedPanes):
     def close_find(self) -> None:
         self.find_bar.close_bar()
 
-    def find(self, query: str, *, keep_current: bool = False) -> int:
+    # Shadows the static QWidget.find(WId) (a widget by window id), which nothing here uses.
+    def find(self, query: str, *, keep_current: bool = False) -> int:  # type: ignore[override]
         """Highlight every match of `query` (简/繁 alike, Latin case ignored) in both panes.
 
         The current match becomes the first one at or after the top of the view. Returns
