@@ -128,3 +128,45 @@ def test_a_number_cut_by_a_line_break_is_joined_without_a_space():
     assert "120\n\n0" in text and "4\n\n.06" in text and "4.\n\n06" in text
     joined = ingest_text(text).text
     assert "1200万人" in joined and "赤字4.06万亿元" in joined and "规模为4.06万亿元" in joined
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+PAGE_PARAGRAPHS = (
+    "过去一年，经济总体回升向好。国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。"
+    "城镇新增就业1244万人，城镇调查失业率平均为5.2%。",
+    "全国约3/4的省份完成了年度目标，第3季度以来回升态势更加明显，粮食产量1.39万亿斤。",
+    "今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。",
+)
+PAGE_WIDTH = 24
+
+
+def pdf_pages(footer: str | None, *, every: int = 3) -> str:
+    """The paragraphs hard-wrapped, a blank line after every line, and `footer` after every
+    `every`-th line, mid-sentence, as a PDF's page breaks put it (None: no page breaks)."""
+    lines = [p[i : i + PAGE_WIDTH] for p in PAGE_PARAGRAPHS for i in range(0, len(p), PAGE_WIDTH)]
+    out: list[str] = []
+    for n, line in enumerate(lines, 1):
+        out.append(line)
+        if footer is not None and n % every == 0:
+            out.append(footer.format(page=n // every + 2))
+    return "\n\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["第 {page} 页", "第{page}页", "第 {page} 頁", "{page}/45", "{page} / 45", "- {page} -", "— {page} —", "{page}"],
+)
+def test_page_numbers_between_lines_are_dropped_and_the_sentences_join_up(footer):
+    clean = ingest_text(pdf_pages(None))
+    assert [b.text for b in clean.blocks] == list(PAGE_PARAGRAPHS)
+    paged = ingest_text(pdf_pages(footer))
+    assert [b.text for b in paged.blocks] == list(PAGE_PARAGRAPHS)
+    assert paged.text == clean.text
+
+
+def test_numbers_inside_sentences_are_kept_where_page_numbers_are_dropped():
+    text = ingest_text(pdf_pages("第 {page} 页")).text
+    for number in ("126万亿元", "5.2%", "1244万人", "3/4的省份", "第3季度", "1.39万亿斤", "1200万人以上"):
+        assert number in text
+    assert "页" not in text
