@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader import __version__
-from reader.cli import annotate, documents, extract, gui, search
+from reader.cli import annotate, documents, exporting, extract, gui, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +99,29 @@ def build_parser() -> argparse.ArgumentParser:
         help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}',
     )
     p.set_defaults(func=annotate.cmd_annotations)
+
+    p = sub.add_parser(
+        "export", parents=[common], help="write annotated highlights as Markdown, CSV, Readwise CSV, W3C JSON, HTML or Word"
+    )
+    p.add_argument("docs", type=int, nargs="*", metavar="DOC", help="library ids (default: the whole library)")
+    p.add_argument("--format", "-f", required=True, metavar="F", help="md, csv, readwise, json, html or docx")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output, for text formats")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only highlights with this tag (repeat: any of them)")
+    p.add_argument("--color", action="append", default=[], metavar="C", help="only highlights of this colour (repeat: any of them)")
+    p.add_argument("--status", choices=["anchored", "orphaned"], help="only placed or only orphaned highlights")
+    p.add_argument("--since", metavar="DATE", help="only highlights made on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only highlights made on or before DATE (YYYY-MM-DD)")
+    p.add_argument("--script", metavar="CFG", help="write quotes converted with an OpenCC config (t2s, s2t, s2hk …)")
+    p.add_argument("--with-extracted", action="store_true", help="add each document's targets and tasks as a section")
+    p.set_defaults(func=exporting.cmd_export)
+
+    p = sub.add_parser(
+        "import-annotations", parents=[common], help="bring annotations back from W3C Web Annotation JSON (ours or e.g. Hypothesis's)"
+    )
+    p.add_argument("file", metavar="FILE", help="the JSON file (- for standard input)")
+    p.add_argument("--doc", type=int, metavar="DOC", help="put every annotation on this document instead of matching by source")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=exporting.cmd_import_annotations)
 
     p = sub.add_parser("tags", parents=[common], help="list the tags with how many annotations carry each")
     p.add_argument("--json", action="store_true", help='{"tags": [{"name","count"}]}')

@@ -107,6 +107,20 @@ def _exported(info, document, annotations: Sequence[Annotation], labels: dict[st
     return ExportedDocument(info, document, highlights, sections, targets, tasks, selection.with_extracted)
 
 
+def highlights_for(library: Library, annotations: Sequence[Annotation]) -> list[Highlight]:
+    """Highlights for chosen annotations (e.g. a selection in the Annotations dock), in the
+    order given, each with its section path: what "Copy as Markdown" writes."""
+    labels = library.color_labels()
+    indexes: dict[int, SectionIndex] = {}
+    out = []
+    for a in annotations:
+        index = indexes.get(a.doc_id)
+        if index is None:
+            index = indexes[a.doc_id] = SectionIndex(sections_of(library.document(a.doc_id)))
+        out.append(Highlight(a, a.quote, a.note, labels.get(a.color, ""), index.path_at(a.start)))
+    return out
+
+
 def _converted_quotes(text: str, annotations: Sequence[Annotation], script: str) -> list[str]:
     """Each quote in the chosen script, cut from one conversion of the whole text through its
     offset map, so a phrase conversion at a quote's edge comes out as it reads in context."""

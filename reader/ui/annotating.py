@@ -7,9 +7,11 @@ reader.ui.reading.annotation_layers, the list in reader.ui.docks.annotations_doc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -17,8 +19,10 @@ from reader.errors import ReaderError
 from reader.ops import annotations as ops
 from reader.ops.changes import Changes
 from reader.store.annotations import COLORS, DEFAULT_COLOR, Annotation
+from reader.store.library import Library
 from reader.ui import settings
 from reader.ui.changes import show_error
+from reader.ui.commands import Command
 from reader.ui.commands.annotations import (
     CreateAnnotationCommand,
     DeleteAnnotationsCommand,
@@ -29,13 +33,18 @@ from reader.ui.dialogs.annotation_dialogs import NoteDialog, TagManagerDialog, T
 from reader.ui.docks.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
 from reader.ui.reading.annotation_layers import layers
 
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+_T = TypeVar("_T")
+
 
 class AnnotationController(QObject):
     """Emits annotations_changed after any write has been painted and listed."""
 
     annotations_changed = Signal()
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.view = window.view
@@ -48,15 +57,15 @@ class AnnotationController(QObject):
         self._build_actions()
 
     @property
-    def library(self):
+    def library(self) -> Library:
         return self.window.library
 
-    def _push(self, command) -> bool:
+    def _push(self, command: Command) -> bool:
         return self.window.funnel.push(command)
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, text: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -116,11 +125,14 @@ class AnnotationController(QObject):
             settings.set_value(settings.ANNOTATION_COLOR, color)
             self.color_actions[color].setChecked(True)
         span = self._selection()
-        if span is None:
+        doc_id = self.window.current_id
+        if span is None or doc_id is None:  # _selection() is None without a document
             return None
-        return self.create(self.window.current_id, *span, note=note, tags=tags)
+        return self.create(doc_id, *span, note=note, tags=tags)
 
-    def create(self, doc_id: int, start: int, end: int, *, note: str = "", tags: Iterable[str] = (), color: str | None = None) -> Annotation | None:
+    def create(
+        self, doc_id: int, start: int, end: int, *, note: str = "", tags: Iterable[str] = (), color: str | None = None
+    ) -> Annotation | None:
         command = CreateAnnotationCommand(self.window.funnel, doc_id, start, end, color=color or self._color, note=note, tags=tags)
         return command.annotation if self._push(command) else None
 
@@ -137,14 +149,15 @@ class AnnotationController(QObject):
         the reader's selection or caret."""
         if self.dock.table.hasFocus() and self.dock.selected():
             return self.dock.selected()
-        if self.window.current_id is None:
+        doc_id = self.window.current_id
+        if doc_id is None:
             return []
         span = self.view.selection_span()
         if span is None:
             offset = self.view.caret_offset()
             span = (offset, offset)
         start, end = span
-        annotations = self._run(lambda: self.library.annotations(self.window.current_id)) or []
+        annotations = self._run(lambda: self.library.annotations(doc_id)) or []
         return [a for a in annotations if not a.orphaned and a.start <= start and end <= a.end and (a.start < end or start == end)]
 
     def edit_note(self, note: str | None = None) -> None:
@@ -152,14 +165,15 @@ class AnnotationController(QObject):
         targets = self._targets()
         if not targets:
             span = self._selection()
-            if span is None:
+            doc_id, document = self.window.current_id, self.window.document
+            if span is None or doc_id is None or document is None:  # _selection() is None without a document
                 return
             if note is None:
-                dialog = NoteDialog(self.window.document.text[span[0] : span[1]], parent=self.window)
+                dialog = NoteDialog(document.text[span[0] : span[1]], parent=self.window)
                 if not dialog.exec():
                     return
                 note = dialog.note()
-            self.create(self.window.current_id, *span, note=note)
+            self.create(doc_id, *span, note=note)
             return
         target = targets[0]
         if note is None:
@@ -176,14 +190,15 @@ class AnnotationController(QObject):
         known = [t.name for t in self._run(self.library.tags) or []]
         if not targets:
             span = self._selection()
-            if span is None:
+            doc_id = self.window.current_id
+            if span is None or doc_id is None:  # _selection() is None without a document
                 return
             if tags is None:
                 dialog = TagsDialog([], known, self.window)
                 if not dialog.exec():
                     return
                 tags = dialog.tags()
-            self.create(self.window.current_id, *span, tags=tags)
+            self.create(doc_id, *span, tags=tags)
             return
         if tags is None:
             common = [t for t in targets[0].tags if all(t in a.tags for a in targets)]
@@ -277,18 +292,19 @@ class AnnotationController(QObject):
             return
         self.view.show_span(annotation.start, annotation.end)
 
-    def _list_menu(self, global_pos) -> None:
+    def _list_menu(self, global_pos: QPoint) -> None:
         selected = self.dock.selected()
         if not selected:
             return
         uuids = [a.uuid for a in selected]
-        menu = build_menu(self.dock, [self.note_action if len(uuids) == 1 else None, self.tag_action, None, self.delete_action])
+        copy = self.window.exporting.copy_markdown_action
+        menu = build_menu(self.dock, [self.note_action if len(uuids) == 1 else None, self.tag_action, copy, None, self.delete_action])
         recolor = menu.addMenu(self.tr("Recolour"))
         for color in COLORS:
-            recolor.addAction(self.color_actions[color].text(), lambda color=color: self.recolor(uuids, color))
+            recolor.addAction(self.color_actions[color].text(), partial(self.recolor, uuids, color))
         menu.exec(global_pos)
 
-    def _run(self, fn):
+    def _run(self, fn: Callable[[], _T]) -> _T | None:
         """A read for display: a library error becomes the error dialog and an empty answer."""
         try:
             return fn()

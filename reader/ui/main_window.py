@@ -25,6 +25,7 @@ from reader.ui.docks.library_dock import LibraryDock
 from reader.ui.docks.outline_dock import OutlineDock
 from reader.ui.docks.search_dock import SearchDock
 from reader.ui.extracting import ExtractionController
+from reader.ui.exporting import ExportController
 from reader.ui.importing import ImportController
 from reader.ui.reading.reader_view import ReaderView
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.annotating = AnnotationController(self)
         self.extracting = ExtractionController(self)
         self.importing = ImportController(self, self.progress)
+        self.exporting = ExportController(self)
         self._place_docks()
 
         self._build_actions()
@@ -199,6 +201,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([self.import_action, self.remove_action])
+        menu.addSeparator()
+        menu.addActions([self.exporting.export_action, self.exporting.import_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
 

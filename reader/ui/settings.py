@@ -24,6 +24,9 @@ HIGHLIGHT_PREFIX = "highlights/"  # + an extraction kind: whether its layer show
 ANNOTATION_COLOR = "annotations/color"
 # Files
 IMPORT_FOLDER = "import/folder"
+EXPORT_FOLDER = "export/folder"
+EXPORT_FORMAT = "export/format"
+ANNOTATIONS_FOLDER = "import/annotations_folder"
 
 
 def _get(key: str, default: object = None) -> object:
