@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reader.core.convert import convert_text
@@ -104,3 +106,20 @@ def test_figures_in_traditional_are_read_the_same_way():
         figures = extract_figures(document)
         assert [(f.value, f.kind) for f in figures] == [(126, OUTCOME), (5.2, OUTCOME), (3, PLAN)]
         assert all(document.text[f.start : f.end] == f.text for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("mentioned", "kind"),
+    [(2022, OUTCOME), (2023, OUTCOME), (2024, PLAN), (2025, PLAN)],
+)
+def test_a_year_before_the_reports_year_marks_an_outcome_and_its_own_year_or_later_a_plan(mentioned, kind):
+    """In the 2024 report, 2023年粮食产量… recounts the past; 2024年粮食产量… sets this year's goal."""
+    document = replace(ingest_text(f"{mentioned}年粮食产量1.3万亿斤。"), year=2024)
+    (f,) = extract_figures(document)
+    assert (f.text, f.kind) == ("1.3万亿斤", kind)
+
+
+def test_a_year_decides_nothing_when_the_report_has_no_year():
+    document = replace(ingest_text("2025年粮食产量1.3万亿斤。"), year=None)
+    (f,) = extract_figures(document)
+    assert f.kind == OUTCOME  # the default: a report recounts far more than it promises
