@@ -3,6 +3,7 @@ listed in the Targets and Tasks docks, offered for annotation in the pane's cont
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -47,7 +48,7 @@ class ExtractionController(QObject):
         """Find everything off the GUI thread; paint it when it arrives (if still current)."""
         self.extraction = None
         self._doc_id = doc_id
-        if document is None:
+        if document is None or doc_id is None:  # the window passes both or neither
             self.targets_dock.set_targets([])
             self.tasks_dock.set_tasks([])
             for kind in KINDS:
@@ -97,7 +98,4 @@ class ExtractionController(QObject):
             FIGURES: self.tr("Annotate Figure “%s”"),
         }
         for item in self.extraction.at(offset):
-            menu.addAction(
-                names[item.kind] % item.text,
-                lambda item=item: annotating.annotate_extracted(item.start, item.end, item.tag, item.note),
-            )
+            menu.addAction(names[item.kind] % item.text, partial(annotating.annotate_extracted, item.start, item.end, item.tag, item.note))

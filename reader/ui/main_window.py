@@ -7,20 +7,35 @@ controllers, every remembered setting in reader.ui.settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor, QUndoStack
-from PySide6.QtWidgets import QComboBox, QFontDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QToolBar
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
 
 from reader import __version__
 from reader.core.convert import CONFIG_NAMES, default_config
+from reader.core.extraction import Extraction
 from reader.core.model import Document
 from reader.core.opencc_backend import BACKEND_NAME
 from reader.errors import ReaderError
 from reader.store.library import DocumentInfo, Library
-from reader.ui import settings, theme
+from reader.store.search import SearchHit
+from reader.ui import settings, theme, workers
 from reader.ui.annotating import AnnotationController
 from reader.ui.changes import ChangesFunnel, show_error
 from reader.ui.commands.documents import RemoveDocumentCommand
+from reader.ui.docks.extraction_docks import TargetsDock, TasksDock
 from reader.ui.docks.library_dock import LibraryDock
 from reader.ui.docks.outline_dock import OutlineDock
 from reader.ui.docks.search_dock import SearchDock
@@ -33,13 +48,16 @@ from reader.ui.reading.reader_view import ReaderView
 CONFIG_ORDER = ("t2s", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "tw2s", "tw2sp", "hk2s", "hk2sp",
                 "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t")
 
+# A shortcut as _action takes it: a standard key, a portable string ("Ctrl+0"), or several.
+_Key = QKeySequence.StandardKey | str
+
 
 class MainWindow(QMainWindow):
     """One window over one library. Emits document_opened(id) once a document is on screen."""
 
     document_opened = Signal(int)
 
-    def __init__(self, library: Library, parent=None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.current_id: int | None = None
@@ -78,23 +96,23 @@ class MainWindow(QMainWindow):
 
     # Shorthands the rest of the app (and its tests) reach the controllers' parts by.
     @property
-    def targets_dock(self):
+    def targets_dock(self) -> TargetsDock:
         return self.extracting.targets_dock
 
     @property
-    def tasks_dock(self):
+    def tasks_dock(self) -> TasksDock:
         return self.extracting.tasks_dock
 
     @property
-    def extraction(self):
+    def extraction(self) -> Extraction | None:
         return self.extracting.extraction
 
     @property
-    def extraction_ready(self):
+    def extraction_ready(self) -> SignalInstance:
         return self.extracting.ready
 
     @property
-    def import_finished(self):
+    def import_finished(self) -> SignalInstance:
         return self.importing.finished
 
     @property
@@ -117,7 +135,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.annotating.dock)
         self.splitDockWidget(self.targets_dock, self.annotating.dock, Qt.Orientation.Vertical)
 
-    def _docks(self) -> tuple:
+    def _docks(self) -> tuple[QDockWidget, ...]:
         return (self.library_dock, self.outline_dock, self.search_dock, self.targets_dock, self.tasks_dock, self.annotating.dock)
 
     def _build_status_bar(self) -> None:
@@ -132,7 +150,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.status_backend)
 
-    def _action(self, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+    def _action(
+        self, text: str, slot: Callable[..., object], shortcut: _Key | list[_Key] | tuple[_Key, ...] | None = None, checkable: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
@@ -285,7 +305,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Report Reader"))
         self.status_document.setText(self.tr("The library is empty: import a report (Ctrl+O) or drop a file here."))
 
-    def open_hit(self, hit) -> None:
+    def open_hit(self, hit: SearchHit) -> None:
         """A search result: open its document and select the match."""
         if hit.doc_id != self.current_id:
             self.open_document(hit.doc_id)
@@ -314,14 +334,14 @@ class MainWindow(QMainWindow):
             self.undo_stack.endMacro()
         self.statusBar().showMessage(self.tr("Removed. Undo with Ctrl+Z."), 5000)
 
-    def import_files(self, paths: list[str]):
+    def import_files(self, paths: list[str]) -> workers.Job:
         return self.importing.import_files(paths)
 
-    def dragEnterEvent(self, event) -> None:
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
@@ -402,7 +422,7 @@ class MainWindow(QMainWindow):
         self.set_theme(settings.get_str(settings.THEME, theme.SYSTEM))
         self.extracting.restore()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.STATE, self.saveState())
         self._save_view_settings()

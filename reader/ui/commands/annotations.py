@@ -20,15 +20,19 @@ def _tr(text: str) -> str:
 
 
 class CreateAnnotationCommand(Command):
-    def __init__(self, context: Context, doc_id: int, start: int, end: int, *, color: str, note: str = "", tags: Iterable[str] = ()) -> None:
+    def __init__(
+        self, context: Context, doc_id: int, start: int, end: int, *, color: str, note: str = "", tags: Iterable[str] = ()
+    ) -> None:
         super().__init__(context, _tr("Highlight"))
         self._args = (doc_id, start, end)
-        self._fields = {"color": color, "note": note, "tags": tuple(tags)}
+        self._color, self._note, self._tags = color, note, tuple(tags)
         self.annotation: Annotation | None = None
 
     def do(self) -> Changes:
         if self.annotation is None:
-            self.annotation, changes = ops.create_annotation(self.library, *self._args, **self._fields)  # type: ignore[arg-type]
+            self.annotation, changes = ops.create_annotation(
+                self.library, *self._args, color=self._color, note=self._note, tags=self._tags
+            )
             return changes
         (self.annotation,), changes = ops.put_annotations(self.library, [self.annotation])
         return changes
@@ -56,12 +60,21 @@ class EditAnnotationsCommand(Command):
     ) -> None:
         super().__init__(context, text)
         self._uuids = list(uuids)
-        self._change = {"color": color, "note": note, "tags": None if tags is None else tuple(tags),
-                        "add_tags": tuple(add_tags), "remove_tags": tuple(remove_tags)}
+        self._color, self._note = color, note
+        self._tags = None if tags is None else tuple(tags)
+        self._add_tags, self._remove_tags = tuple(add_tags), tuple(remove_tags)
         self._before: list[Annotation] = []
 
     def do(self) -> Changes:
-        self._before, changes = ops.edit_annotations(self.library, self._uuids, **self._change)  # type: ignore[arg-type]
+        self._before, changes = ops.edit_annotations(
+            self.library,
+            self._uuids,
+            color=self._color,
+            note=self._note,
+            tags=self._tags,
+            add_tags=self._add_tags,
+            remove_tags=self._remove_tags,
+        )
         return changes
 
     def undo_changes(self) -> Changes:
