@@ -7,16 +7,78 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from reader.cli import main
+from reader.core.convert import convert_text
+from reader.core.ingest import ingest_file
+from reader.core.model import HEADING, PARAGRAPH, Block, Document
+from reader.store import Library
 from tests.support import seed_path
 
 
 def test_show_with_a_script_converts_text_and_block_offsets(capsys):
     assert main(["show", str(seed_path(1)), "--script", "t2s", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
+    original = ingest_file(seed_path(1))
+    assert data["text"] == convert_text(original.text, "t2s").text
     assert "今年发展主要预期目标是" in data["text"]
+    assert [block["text"] for block in data["blocks"]] == [convert_text(b.text, "t2s").text for b in original.blocks]
     for block in data["blocks"]:
         assert data["text"][block["start"]:block["end"]] == block["text"]
+
+
+# Phrases that change length under s2twp (U盘 → 隨身碟, 内存 → 記憶體, 互联网 → 網際網路) push every later block along.
+GROWING = [
+    "一、电脑外设",
+    "请用U盘拷贝文件，再用鼠标打开。",
+    "软件和信息都在内存里，互联网和数据也在服务器里。",
+    "第三段在后面：发展新质生产力。",
+]
+GROWING_S2TWP = [
+    "一、電腦外設",
+    "請用隨身碟複製檔案，再用滑鼠開啟。",
+    "軟體和資訊都在記憶體裡，網際網路和資料也在伺服器裡。",
+    "第三段在後面：發展新質生產力。",
+]
+
+
+@pytest.fixture
+def growing_doc() -> str:
+    """A library document with one block per paragraph (built directly, so ingest's paragraphing
+    does not matter here); its id."""
+    blocks, start = [], 0
+    for seq, text in enumerate(GROWING):
+        kind, level = (HEADING, 1) if seq == 0 else (PARAGRAPH, 0)
+        blocks.append(Block(id=f"b{seq}", kind=kind, level=level, text=text, lang="zh", start=start, end=start + len(text)))
+        start += len(text) + 1
+    document = Document(text="\n".join(GROWING), blocks=tuple(blocks), title="电脑外设", script="simplified")
+    with Library.open() as library:
+        doc_id, _ = library.add(document)
+    return str(doc_id)
+
+
+def test_show_script_json_puts_every_block_on_its_converted_paragraph(capsys, growing_doc):
+    assert main(["show", growing_doc, "--script", "s2twp", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [len(c) - len(p) for c, p in zip(GROWING_S2TWP, GROWING, strict=True)] == [0, 1, 2, 0]
+    assert data["text"] == "\n".join(GROWING_S2TWP)
+    starts = [sum(len(t) + 1 for t in GROWING_S2TWP[:i]) for i in range(len(GROWING_S2TWP))]
+    assert [(b["text"], b["start"], b["end"]) for b in data["blocks"]] == [
+        (text, start, start + len(text)) for text, start in zip(GROWING_S2TWP, starts, strict=True)
+    ]
+
+
+def test_show_script_blocks_prints_each_converted_paragraph_whole(growing_doc):
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "show", growing_doc, "--script", "s2twp", "--blocks"],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "[heading 1 zh] 一、電腦外設",
+        *(f"[paragraph 0 zh] {text}" for text in GROWING_S2TWP[1:]),
+    ]
 
 
 def test_show_with_an_unknown_script_is_one_line_error(capsys):
