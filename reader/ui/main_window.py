@@ -39,8 +39,8 @@ from reader.ui.docks.extraction_docks import TargetsDock, TasksDock
 from reader.ui.docks.library_dock import LibraryDock
 from reader.ui.docks.outline_dock import OutlineDock
 from reader.ui.docks.search_dock import SearchDock
-from reader.ui.extracting import ExtractionController
 from reader.ui.exporting import ExportController
+from reader.ui.extracting import ExtractionController
 from reader.ui.importing import ImportController
 from reader.ui.reading.reader_view import ReaderView
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 
 from reader.core.ingest import ingest_text
 from reader.ui.reading.annotation_layers import layer_name
-from reader.ui.reading.reader_view import CONVERTED, ORIGINAL
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
 
