@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from reader.cli import main
+from reader.core.ingest import ingest_file
 from tests.support import seed_path
 
 
@@ -97,4 +98,7 @@ def test_python_dash_m_reader_runs_the_cli(tmp_path):
         encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
-    assert "主要预期目标" in result.stdout
+    # One line per block with its kind, level and language: not the plain text, which --blocks replaces.
+    blocks = ingest_file(seed_path(2)).blocks
+    assert result.stdout.splitlines() == [f"[{b.kind} {b.level} {b.lang}] {b.text}" for b in blocks]
+    assert any(line.startswith("[heading ") and "主要预期目标" in line for line in result.stdout.splitlines())

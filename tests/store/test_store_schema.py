@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import LibraryError
-from reader.store import SCHEMA_VERSION, Library
-from reader.store import schema
+from reader.store import SCHEMA_VERSION, Library, schema
 from reader.store.schema import APPLICATION_ID
 
 
@@ -42,16 +41,22 @@ def test_new_library_gets_the_current_schema(tmp_path):
     assert {"meta", "documents", "blocks"} <= table_names(path)
 
 
-@pytest.mark.parametrize("kind", ["empty file", "empty database"])
-def test_version_0_file_is_upgraded(tmp_path, kind, make_doc):
+def empty_file(path: Path) -> None:
+    path.touch()
+
+
+def empty_database(path: Path) -> None:
+    raw = sqlite3.connect(path)
+    raw.execute("VACUUM")  # writes a valid header with user_version 0 and no tables
+    raw.close()
+
+
+@pytest.mark.parametrize(("make", "size"), [(empty_file, 0), (empty_database, 4096)], ids=["empty file", "empty database"])
+def test_version_0_file_is_upgraded(tmp_path, make, size, make_doc):
     path = tmp_path / "library.sqlite3"
-    if kind == "empty file":
-        path.touch()
-    else:
-        raw = sqlite3.connect(path)
-        raw.execute("VACUUM")  # writes a valid header with user_version 0 and no tables
-        raw.close()
-        assert path.stat().st_size > 0
+    make(path)
+    assert path.stat().st_size == size
+    assert schema.read_header(path).user_version == 0
     with Library.open(path) as lib:
         doc_id, _ = lib.add(make_doc(["升级后可以写入"]))
         assert lib.info(doc_id).title == "升级后可以写入"
