@@ -18,6 +18,11 @@ def summary(target) -> tuple:
     return (target.value, target.value_max, target.unit, target.qualifier)
 
 
+def as_written_in(config: str | None, text: str) -> str:
+    """The text in the script of `config` (None: Simplified, as given)."""
+    return text if config is None else convert_text(text, config).text
+
+
 def test_seed_001_has_the_2024_targets_with_values_and_qualifiers():
     document = ingest_file(seed_path(1))
     targets = by_key(document)
@@ -139,9 +144,7 @@ def test_pdf_wrapped_targets_sentence(width, config):
     """Lines of equal width cut mid-number or mid-qualifier, a blank line after each."""
     text = pdf_wrapped("二、2023年经济社会发展总体要求和政策取向", "各位代表！", REPORT_2023, width=width)
     assert CUTS[width] in text  # the cut this case is about
-    if config:
-        text = convert_text(text, config).text
-    targets = by_key(ingest_text(text))
+    targets = by_key(ingest_text(as_written_in(config, text)))
     assert summary(targets["gdp_growth"])[:2] == (5, None)
     assert summary(targets["urban_new_jobs"])[:2] == (1200, None)
     assert targets["urban_new_jobs"].qualifier == "左右"
@@ -159,11 +162,6 @@ def test_thousands_separators_are_one_number():
 def test_a_quoted_growth_target_outside_a_targets_sentence_is_not_a_target():
     text = "李强总理将2024年内地GDP增长目标设定为5%左右，符合市场预期。经济增长预期目标为5%左右。"
     assert extract_targets(ingest_text(text)) == []
-
-
-def as_written_in(config: str | None, text: str) -> str:
-    """The text in the script of `config` (None: Simplified, as given)."""
-    return text if config is None else convert_text(text, config).text
 
 
 @pytest.mark.parametrize("qualifier", ["左右", "以上", "以内", "以下", "上下"])
