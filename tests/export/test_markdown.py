@@ -105,6 +105,7 @@ def test_hostile_note_is_text_not_markup(export_set):
 
 
 HOSTILE = [
+    HOSTILE_NOTE,
     "# heading",
     "## heading #",
     "> quoted",
@@ -171,7 +172,14 @@ def test_tag_with_space_is_made_safe(export_set):
 
 @pytest.mark.parametrize(
     ("tag", "written"),
-    [("policy term", "#policy_term"), ("a.b, c!", "#a_b_c"), ("_x_", "#x"), ("nested/tag", "#nested/tag"), ("##", "\\#\\#"), ("新质 生产力", "#新质_生产力")],
+    [
+        ("policy term", "#policy_term"),
+        ("a.b, c!", "#a_b_c"),
+        ("_x_", "#x"),
+        ("nested/tag", "#nested/tag"),
+        ("##", "\\#\\#"),
+        ("新质 生产力", "#新质_生产力"),
+    ],
 )
 def test_tag_names(tag, written):
     assert markdown.tag_name(tag) == written
