@@ -53,12 +53,14 @@ def source_iri(content_hash: str) -> str:
 
 
 def utc_z(stamp: str) -> str:
-    """An ISO 8601 time as the Data Model wants it (3.3.1): UTC, written with "Z", at the
-    precision it had. A stamp that does not parse is passed through unchanged."""
-    moment = parse_time(stamp)
-    if moment is None:
-        return stamp
-    return _iso(moment).replace("+00:00", "Z")
+    """An ISO 8601 time as the Data Model wants it (3.3.1): UTC, written with "Z". A stamp that
+    does not parse is passed through unchanged."""
+    return _utc(stamp, "Z") or stamp
+
+
+def library_time(stamp: str) -> str:
+    """A time from a file as the library writes its stamps (UTC, +00:00); "" if it is no time."""
+    return _utc(stamp, "+00:00")
 
 
 def parse_time(stamp: str) -> datetime | None:
@@ -75,20 +77,25 @@ def parse_time(stamp: str) -> datetime | None:
     return moment.astimezone(timezone.utc)
 
 
-def _iso(moment: datetime) -> str:
-    """Seconds, milliseconds or microseconds, whichever the time needs, with +00:00."""
+def _utc(stamp: str, zone: str) -> str:
+    """The time in UTC with `zone` ("Z" or "+00:00") for its offset. A time already in UTC keeps
+    its digits exactly (….000 stays, so a stamp survives export and import unchanged); another
+    is converted, at the precision its value needs."""
+    moment = parse_time(stamp)
+    if moment is None:
+        return ""
+    text = stamp.strip()
+    if "T" in text:
+        for utc in ("Z", "z", "+00:00"):
+            if text.endswith(utc):
+                return text[: -len(utc)] + zone
     if not moment.microsecond:
         spec = "seconds"
     elif not moment.microsecond % 1000:
         spec = "milliseconds"
     else:
         spec = "microseconds"
-    return moment.isoformat(timespec=spec)
-
-
-def library_time(moment: datetime) -> str:
-    """A UTC time as the library writes its stamps (+00:00)."""
-    return _iso(moment.astimezone(timezone.utc))
+    return moment.isoformat(timespec=spec).removesuffix("+00:00") + zone
 
 
 def annotation_json(exported: ExportedDocument, highlight: Highlight) -> Json:

@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 
 from reader.core.anchoring import ANCHORED, ORPHANED, Selector, anchor, describe
 from reader.errors import InputError, NotFoundError
-from reader.export.w3c import COLOR, SOURCE_NAME, SOURCE_PREFIX, STATUS, TITLE, library_time, parse_time
+from reader.export.w3c import COLOR, SOURCE_NAME, SOURCE_PREFIX, STATUS, TITLE, library_time
 from reader.ops.changes import Changes
 from reader.store.annotations import COLORS, DEFAULT_COLOR, Annotation, clean_tags, now
 from reader.store.library import DocumentInfo, Library
@@ -442,8 +442,7 @@ def _note_and_tags(candidate: JsonObject) -> tuple[str, list[str]]:
 
 def _time(value: object) -> str:
     """A time from the file as the library writes times (UTC, +00:00), "" if it is not one."""
-    moment = parse_time(value) if isinstance(value, str) and value.strip() else None
-    return library_time(moment) if moment is not None else ""
+    return library_time(value) if isinstance(value, str) else ""
 
 
 def _source_iri(source: object) -> str:
