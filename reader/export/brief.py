@@ -76,6 +76,7 @@ MAX_HEADING = 9  # Word has Heading 1 … Heading 9
 ORPHANED_HEADING = "Orphaned highlights"
 EXTRACTED_HEADING = "Targets and tasks"
 TARGET_COLUMNS = ("Indicator", "Value", "Unit", "Qualifier")
+TARGET_WIDTHS = (0.46, 0.18, 0.18, 0.18)  # shares of the text width
 
 QUOTE_STYLE = "Highlight Quote"
 NOTE_STYLE = "Highlight Note"
@@ -89,8 +90,28 @@ def color_style(color: str) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _BR, _TAB, _VAL = (
-    f"{_W}{tag}" for tag in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "br", "tab", "val")
+_P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _B, _T, _BR, _TAB, _VAL = (
+    f"{_W}{tag}" for tag in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "b", "t", "br", "tab", "val")
+)
+_TBL, _TBLPR, _TBLSTYLE, _TBLW, _TBLLOOK, _TBLGRID, _GRIDCOL, _TR, _TRPR, _TBLHEADER, _TC, _TCPR, _TCW, _W_ATTR, _TYPE = (
+    f"{_W}{tag}"
+    for tag in (
+        "tbl",
+        "tblPr",
+        "tblStyle",
+        "tblW",
+        "tblLook",
+        "tblGrid",
+        "gridCol",
+        "tr",
+        "trPr",
+        "tblHeader",
+        "tc",
+        "tcPr",
+        "tcW",
+        "w",
+        "type",
+    )
 )
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot carry (lxml refuses them): dropped from notes and quotes.
@@ -110,7 +131,7 @@ def render(export_set: ExportSet) -> bytes:
     if not export_set.documents:
         body.paragraph("Normal", [("No highlights match this export.", "")])
     for document in export_set.documents:
-        _document(body, word, document)
+        _document(body, document)
     out = BytesIO()
     word.save(out)
     return _stamp_zip(out.getvalue(), exported) if exported else out.getvalue()
@@ -134,7 +155,7 @@ def _subtitle(export_set: ExportSet, exported: datetime | None) -> str:
     return " · ".join(parts)
 
 
-def _document(body: _Body, word: WordDocument, document: ExportedDocument) -> None:
+def _document(body: _Body, document: ExportedDocument) -> None:
     info = document.info
     body.paragraph("Heading 1", [(" · ".join(str(p) for p in (info.title or f"Document {info.id}", info.year, info.kind) if p), "")])
     levels = _section_levels(document.sections)
@@ -161,7 +182,7 @@ def _document(body: _Body, word: WordDocument, document: ExportedDocument) -> No
         for highlight in orphaned:
             _highlight(body, highlight)
     if document.with_extracted:
-        _extracted(body, word, document.targets, document.tasks)
+        _extracted(body, document.targets, document.tasks)
 
 
 def _section_levels(sections: Sequence[Section]) -> dict[tuple[str, ...], int]:
@@ -188,17 +209,11 @@ def _highlight(body: _Body, highlight: Highlight) -> None:
     body.paragraph(DETAILS_STYLE, details)
 
 
-def _extracted(body: _Body, word: WordDocument, targets: Sequence[Target], tasks: Sequence[Task]) -> None:
+def _extracted(body: _Body, targets: Sequence[Target], tasks: Sequence[Task]) -> None:
     body.paragraph("Heading 2", [(EXTRACTED_HEADING, "")])
     body.paragraph("Heading 3", [("Targets", "")])
     if targets:
-        table = word.add_table(rows=1 + len(targets), cols=len(TARGET_COLUMNS))
-        table.style = body.table_style
-        rows = [TARGET_COLUMNS, *((t.indicator, _value(t), t.unit, t.qualifier) for t in targets)]
-        for n, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-            for cell, value in zip(row.cells, values, strict=True):
-                run = cell.paragraphs[0].add_run(_clean(value))
-                run.bold = n == 0 or None
+        body.table(TARGET_COLUMNS, [(t.indicator, _value(t), t.unit, t.qualifier) for t in targets], TARGET_WIDTHS)
     else:
         body.paragraph("Normal", [("No targets found.", "")])
     body.paragraph("Heading 3", [("Tasks", "")])
@@ -228,8 +243,13 @@ def _clean(text: str) -> str:
 
 
 class _Body:
-    """Adds paragraphs to the document body as raw WordprocessingML, before its section
-    properties (which stay last); "\\n" in a run's text becomes a line break, "\\t" a tab."""
+    """Adds paragraphs and tables to the document body as raw WordprocessingML, before its
+    section properties (which stay last). A paragraph's runs are (text, character style id);
+    "\\n" in a run's text becomes a line break, "\\t" a tab.
+
+    (python-docx's add_table finds the page width by an XPath search of the whole body, and
+    its inserts scan the body's children for the section properties: both grow with the
+    document, so a brief with a table per document would take quadratic time.)"""
 
     def __init__(self, word: WordDocument) -> None:
         self._body: Any = word.element.body
@@ -237,21 +257,57 @@ class _Body:
         self._styles = styles = word.styles
         self._ids: dict[str, str] = {}  # style name → id, each looked up once
         self.color_styles = {color: styles[color_style(color)].style_id for color in COLORS}
-        self.table_style = styles["Table Grid"]
+        section = word.sections[0]
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        self._text_width = max(width // 635, 1440)  # EMU → twentieths of a point
         self._sub = etree.SubElement
 
-    def paragraph(self, style: str, runs: Iterable[tuple[str, str]]) -> None:
-        """A paragraph in the named paragraph style; runs are (text, character style id)."""
+    def style_id(self, style: str) -> str:
         style_id = self._ids.get(style)
         if style_id is None:
             style_id = self._ids[style] = self._styles[style].style_id
-        sub = self._sub
+        return style_id
+
+    def paragraph(self, style: str, runs: Iterable[tuple[str, str]]) -> None:
+        """A paragraph in the named paragraph style."""
         p = self._body.makeelement(_P)
-        sub(sub(p, _PPR), _PSTYLE).set(_VAL, style_id)
+        self._sub(self._sub(p, _PPR), _PSTYLE).set(_VAL, self.style_id(style))
+        self._runs(p, runs)
+        self._sect_pr.addprevious(p)
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]], shares: Sequence[float]) -> None:
+        """A table in Table Grid, its bold header row repeated on each page it runs onto."""
+        sub = self._sub
+        widths = [str(int(self._text_width * share)) for share in shares]
+        tbl = self._body.makeelement(_TBL)
+        tbl_pr = sub(tbl, _TBLPR)
+        sub(tbl_pr, _TBLSTYLE).set(_VAL, self.style_id("Table Grid"))
+        sub(tbl_pr, _TBLW, {_W_ATTR: "0", _TYPE: "auto"})
+        sub(tbl_pr, _TBLLOOK, {_VAL: "04A0"})
+        grid = sub(tbl, _TBLGRID)
+        for width in widths:
+            sub(grid, _GRIDCOL, {_W_ATTR: width})
+        for n, row in enumerate([header, *rows]):
+            tr = sub(tbl, _TR)
+            if n == 0:
+                sub(sub(tr, _TRPR), _TBLHEADER)
+            for value, width in zip(row, widths, strict=True):
+                tc = sub(tr, _TC)
+                sub(sub(tc, _TCPR), _TCW, {_W_ATTR: width, _TYPE: "dxa"})
+                p = sub(tc, _P)
+                self._runs(p, [(value, "")], bold=n == 0)
+        self._sect_pr.addprevious(tbl)
+
+    def _runs(self, p: Any, runs: Iterable[tuple[str, str]], *, bold: bool = False) -> None:
+        sub = self._sub
         for text, character in runs:
             r = sub(p, _R)
-            if character:
-                sub(sub(r, _RPR), _RSTYLE).set(_VAL, character)
+            if character or bold:
+                r_pr = sub(r, _RPR)
+                if character:
+                    sub(r_pr, _RSTYLE).set(_VAL, character)
+                if bold:
+                    sub(r_pr, _B)
             text = _clean(text)
             if "\n" not in text and "\t" not in text:
                 t = sub(r, _T)
@@ -268,7 +324,6 @@ class _Body:
                     t = sub(r, _T)
                     t.text = piece
                     t.set(_SPACE, "preserve")
-        self._sect_pr.addprevious(p)
 
 
 def _set_up(word: WordDocument, fonts: CjkFonts, title: str, exported: datetime | None) -> None:
