@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("docs", type=int, nargs="*", metavar="DOC", help="library ids (default: the whole library)")
     p.add_argument("--format", "-f", required=True, metavar="F", help="md, csv, readwise, json, html or docx")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output, for text formats")
+    p.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output, for text formats"
+    )
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only highlights with this tag (repeat: any of them)")
     p.add_argument("--color", action="append", default=[], metavar="C", help="only highlights of this colour (repeat: any of them)")
     p.add_argument("--status", choices=["anchored", "orphaned"], help="only placed or only orphaned highlights")

@@ -11,11 +11,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core.convert import convert_text
+from reader.core.extracted import Target, Task
+from reader.core.model import Document
 from reader.errors import ReaderError, UsageError
 from reader.export import get
 from reader.export.model import ExportedDocument, ExportSet, Highlight, SectionIndex, sections_of
 from reader.store.annotations import STATUSES, Annotation, check_color
-from reader.store.library import Library
+from reader.store.library import DocumentInfo, Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +92,17 @@ def collect(library: Library, selection: Selection, *, exported: str | None = No
     return ExportSet(tuple(documents), exported or now(), selection.script, labels)
 
 
-def _exported(info, document, annotations: Sequence[Annotation], labels: dict[str, str], selection: Selection) -> ExportedDocument:
+def _exported(
+    info: DocumentInfo, document: Document, annotations: Sequence[Annotation], labels: dict[str, str], selection: Selection
+) -> ExportedDocument:
     sections = sections_of(document)
     index = SectionIndex(sections)
     quotes = _converted_quotes(document.text, annotations, selection.script)
     highlights = tuple(
         Highlight(a, quote, a.note, labels.get(a.color, ""), index.path_at(a.start)) for a, quote in zip(annotations, quotes, strict=True)
     )
-    targets: tuple = ()
-    tasks: tuple = ()
+    targets: tuple[Target, ...] = ()
+    tasks: tuple[Task, ...] = ()
     if selection.with_extracted:
         from reader.core.extraction import extract_all
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,7 +92,8 @@ class ExportDialog(QDialog):
         if current_id is not None:
             self.scope_combo.addItem(self.tr("This document"), THIS_DOCUMENT)
         if len(chosen_ids) > 1:
-            self.scope_combo.addItem(self.tr("The %n documents chosen in the library").replace("%n", str(len(chosen_ids))), CHOSEN_DOCUMENTS)
+            chosen = self.tr("The %n documents chosen in the library").replace("%n", str(len(chosen_ids)))
+            self.scope_combo.addItem(chosen, CHOSEN_DOCUMENTS)
         self.scope_combo.addItem(self.tr("The whole library"), WHOLE_LIBRARY)
         form.addRow(self.tr("&Documents:"), self.scope_combo)
 
@@ -109,8 +111,8 @@ class ExportDialog(QDialog):
         for status in STATUSES:
             self.status_combo.addItem(status, status)
         filters = QHBoxLayout()
-        for widget in (self.tag_combo, self.color_combo, self.status_combo):
-            filters.addWidget(widget)
+        for combo in (self.tag_combo, self.color_combo, self.status_combo):
+            filters.addWidget(combo)
         form.addRow(self.tr("&Only:"), filters)
 
         dates = QHBoxLayout()
@@ -118,9 +120,9 @@ class ExportDialog(QDialog):
         self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1), self)
         self.until_check = QCheckBox(self.tr("to"), self)
         self.until_edit = QDateEdit(QDate.currentDate(), self)
-        for widget in (self.since_edit, self.until_edit):
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("yyyy-MM-dd")
+        for date_edit in (self.since_edit, self.until_edit):
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("yyyy-MM-dd")
         for widget in (self.since_check, self.since_edit, self.until_check, self.until_edit):
             dates.addWidget(widget)
         dates.addStretch(1)
@@ -280,7 +282,7 @@ class ExportDialog(QDialog):
         show_error(self, message)
         self.failed.emit(message)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         # Enter in a combo must not start an export with a file dialog by surprise.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.export_button.hasFocus():
             event.accept()
