@@ -17,7 +17,7 @@ from tests.export.conftest import EXPORTED, HOSTILE_NOTE, check_golden
 
 
 def md_parser():
-    markdown_it = pytest.importorskip("markdown_it")
+    import markdown_it
     return markdown_it.MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
@@ -28,7 +28,7 @@ def body(text: str) -> str:
 
 
 def front_matter(text: str) -> dict[str, object]:
-    yaml = pytest.importorskip("yaml")
+    import yaml
     loaded = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
     assert isinstance(loaded, dict)
     return loaded
