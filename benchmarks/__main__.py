@@ -8,8 +8,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.corpus import report_of, seed_texts
+
+if TYPE_CHECKING:
+    from reader.export import Format
 
 
 def best_ms(fn: Callable[[], object], repeat: int = 7) -> float:
@@ -193,6 +197,72 @@ def bench_annotations() -> dict:
     return results
 
 
+# The formats issue 9 names, and its targets for 200 documents / 50,000 annotations (ms).
+EXPORT_FORMATS = ("csv", "json", "docx", "md", "html")
+EXPORT_TARGETS_MS = {"csv": 3000, "json": 3000, "docx": 10000}
+
+
+def _export_formats() -> tuple[list[Format], list[str]]:
+    """Every registered export format, and the modules that could not be imported (formats
+    written in their own modules land one at a time; those present are timed)."""
+    import importlib
+
+    from reader.export import formats
+
+    missing: list[str] = []
+    try:
+        return formats(), missing
+    except ImportError:
+        for module in ("brief", "markdown", "spreadsheet", "w3c", "webpage"):
+            try:
+                importlib.import_module(f"reader.export.{module}")
+            except ImportError:
+                missing.append(module)
+        return formats(), missing
+
+
+def bench_export() -> dict:
+    """Issue 9: export 200 documents / 50,000 annotations — collect, then render in each format
+    (CSV and JSON ≤ 3 s, DOCX ≤ 10 s, collect included)."""
+    from reader.export import get
+    from reader.ops.export import Selection, collect
+
+    exported = "2026-11-25T09:00:00+00:00"
+    with tempfile.TemporaryDirectory() as tmp:
+        library, _ = _annotated_library(Path(tmp) / "big.sqlite3")
+        registered, missing = _export_formats()
+        results: dict[str, object] = {
+            "documents": len(library.documents()),
+            "annotations": library.annotation_count(),
+            "formats_timed": [f.name for f in registered],
+            "formats_not_yet_registered": [name for name in EXPORT_FORMATS if name not in {f.name for f in registered}],
+            "export_modules_not_importable": missing,
+        }
+        export_set = collect(library, Selection(), exported=exported)
+        results["highlights"] = export_set.highlight_count
+        collect_ms = best_ms(lambda: collect(library, Selection(), exported=exported), repeat=3)
+        results["collect_ms"] = collect_ms
+        for fmt in registered:
+            render = get(fmt.name).render
+            output = render(export_set)
+            results[f"{fmt.name}_output_bytes"] = len(output.encode("utf-8") if isinstance(output, str) else output)
+            render_ms = best_ms(lambda render=render: render(export_set), repeat=3)
+            results[f"{fmt.name}_render_ms"] = render_ms
+            total = round(collect_ms + render_ms, 2)
+            results[f"{fmt.name}_collect_and_render_ms"] = total
+            if fmt.name in EXPORT_TARGETS_MS:
+                results[f"{fmt.name}_within_target"] = total <= EXPORT_TARGETS_MS[fmt.name]
+        t0 = time.perf_counter()
+        extracted = collect(library, Selection(with_extracted=True), exported=exported)
+        results["collect_with_extracted_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        if any(f.name == "docx" for f in registered):
+            t0 = time.perf_counter()
+            get("docx").render(extracted)
+            results["docx_render_with_extracted_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        library.close()
+    return results
+
+
 def bench_gui() -> dict:
     """Start-up as a reader feels it: a window with a document on screen."""
     import os
@@ -245,6 +315,7 @@ BENCHMARKS = {
     "convert": bench_convert,
     "extract": bench_extract,
     "annotations": bench_annotations,
+    "export": bench_export,
     "gui": bench_gui,
 }
 
