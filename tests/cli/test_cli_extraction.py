@@ -16,7 +16,8 @@ def run_json(capsys, *argv: str) -> dict:
 def test_targets_json_of_a_seed_file(capsys):
     targets = run_json(capsys, "targets", str(seed_path(1)))["targets"]
     gdp = next(t for t in targets if t["key"] == "gdp_growth")
-    assert {k: gdp[k] for k in ("value", "value_max", "unit", "qualifier")} == {"value": 5, "value_max": None, "unit": "%", "qualifier": "左右"}
+    expected = {"value": 5, "value_max": None, "unit": "%", "qualifier": "左右"}
+    assert {k: gdp[k] for k in expected} == expected
     assert set(gdp) == {"key", "indicator", "value", "value_max", "unit", "qualifier", "direction", "text", "start", "end"}
 
 

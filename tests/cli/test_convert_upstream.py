@@ -43,7 +43,7 @@ def test_every_upstream_case_passes_through_the_cli():
         assert result.returncode == 0, result.stderr.decode()
         lines = result.stdout.decode("utf-8").split("\n")
         assert len(lines) == len(cases)
-        for (case_id, _, expected), got in zip(cases, lines):
+        for (case_id, _, expected), got in zip(cases, lines, strict=True):
             total += 1
             if got != expected:
                 failures.append(f"{config} {case_id}: {got!r} != {expected!r}")

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-HEADLESS = ("reader.core", "reader.store", "reader.ops", "reader.cli")
+HEADLESS = ("reader.core", "reader.store", "reader.export", "reader.ops", "reader.cli")
 
 
 def _import_all(packages: tuple[str, ...], banned: tuple[str, ...]) -> subprocess.CompletedProcess:
@@ -27,7 +27,14 @@ def test_core_store_ops_and_cli_do_not_import_qt():
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("package, above", [("reader.core", ("reader.store", "reader.ops", "reader.cli")), ("reader.store", ("reader.ops", "reader.cli"))])
+LOWER = [
+    ("reader.core", ("reader.store", "reader.ops", "reader.export", "reader.cli")),
+    ("reader.store", ("reader.ops", "reader.export", "reader.cli")),
+    ("reader.export", ("reader.ops", "reader.cli")),
+]
+
+
+@pytest.mark.parametrize("package, above", LOWER)
 def test_lower_layers_do_not_import_higher_ones(package, above):
     result = _import_all((package,), ("PySide6", "reader.ui", *above))
     assert result.returncode == 0, result.stderr
