@@ -143,6 +143,25 @@ HYPOTHESIS_JSONLD = [
             },
         ],
     ),
+    hypothesis_jsonld(
+        "dWxYzAbCEe6xV3sPq2wXyF",
+        "The new term, first said.",
+        [],
+        [
+            # 190–195 inside its paragraph on the page; in our text 190–195 is the term's repeat in （一）.
+            {
+                "type": "XPathSelector",
+                "value": "/div[2]/div[1]/p[4]",
+                "refinedBy": {"type": "TextPositionSelector", "start": 190, "end": 195},
+            },
+            {
+                "type": "TextQuoteSelector",
+                "exact": "新质生产力",
+                "prefix": "我们大力推进现代化产业体系建设，加快发展",
+                "suffix": "。\n\n　　二、2024年经济社会发展",
+            },
+        ],
+    ),
 ]
 
 
@@ -214,10 +233,13 @@ def test_a_hypothesis_export_imports_the_same_way_twice(fresh):
 def test_hypothesis_w3c_json_is_valid_and_imports_with_its_positions_inside_elements_ignored(fresh):
     assert problems(HYPOTHESIS_JSONLD) == []
     doc = report_id(fresh)
+    text = fresh.document(doc).text
+    assert text[190:195] == "新质生产力" != text[0:12]  # where the positions inside elements would lead
     summary, _ = import_annotations(fresh, dumps(HYPOTHESIS_JSONLD), doc_id=doc)
-    assert (summary.added, summary.skipped) == (2, 0)
+    assert (summary.added, summary.skipped) == (3, 0)
     placed = {a.quote: a for a in fresh.annotations(doc)}
-    assert set(placed) == {"国内生产总值增长5%左右", "城镇新增就业1200万人以上"}  # not text[0:12]
+    assert set(placed) == {"国内生产总值增长5%左右", "城镇新增就业1200万人以上", "新质生产力"}
+    assert placed["新质生产力"].start == text.index("新质生产力") == 71  # where its context says, not 190
     assert placed["城镇新增就业1200万人以上"].tags == ("jobs",) and placed["城镇新增就业1200万人以上"].note == ""
     assert placed["国内生产总值增长5%左右"].created == "2026-03-05T14:02:51.612398+00:00"
 
@@ -247,8 +269,9 @@ def _sources(data: dict) -> list[dict]:
 
 
 def test_a_changed_hash_is_matched_by_file_name(exported, fresh):
-    for source in _sources(exported):
+    for source in _sources(exported):  # a corrected text, renamed since
         source["id"] = "urn:report-reader:sha256:" + "0" * 64
+        source["dcterms:title"] += " (corrected)"
     summary, _ = import_annotations(fresh, dumps(exported))
     assert (summary.added, summary.skipped) == (6, 0)
 
