@@ -148,7 +148,7 @@ class _Incoming:
     uuid: str
     note: str
     tags: tuple[str, ...]
-    color: str
+    color: str  # "" when the file gives none we know (another tool's)
     status: str  # as the file says (rr:status), "" when it does not
     created: str  # "" when the file has none (or not a time)
     modified: str
@@ -188,6 +188,8 @@ def import_annotations(library: Library, data: str | bytes, *, doc_id: int | Non
                 skipped.append(Skipped(number, label, str(reason), kind))
                 continue
             existing = _existing(library, annotation.uuid)
+            if existing is not None and not incoming.color:  # a file without colours keeps the one chosen here
+                annotation = replace(annotation, color=existing.color)
             if existing is not None and _same(existing, annotation):
                 skipped.append(Skipped(number, label, "already in the library, unchanged", UNCHANGED))
                 continue
@@ -347,7 +349,7 @@ def _read(candidate: object) -> _Incoming:
         uuid=_uuid_of(candidate),
         note=note,
         tags=clean_tags(tags),
-        color=color if color in COLORS else DEFAULT_COLOR,
+        color=color if color in COLORS else "",
         status=_text(candidate.get(STATUS)),
         created=created,
         modified=modified,
@@ -563,7 +565,7 @@ def _placed(incoming: _Incoming, doc_id: int, text: str, content_hash: str) -> A
         quote=selector.quote,
         prefix=selector.prefix,
         suffix=selector.suffix,
-        color=incoming.color,
+        color=incoming.color or DEFAULT_COLOR,
         note=incoming.note,
         status=status,
         created=incoming.created or stamp,

@@ -230,6 +230,16 @@ def test_a_hypothesis_export_imports_the_same_way_twice(fresh):
     assert by_uuid(fresh) == before and not changes
 
 
+def test_a_colour_chosen_here_stays_when_a_file_without_colours_comes_again(fresh):
+    doc = report_id(fresh)
+    import_annotations(fresh, dumps(HYPOTHESIS_EXPORT), doc_id=doc)
+    recoloured = fresh.annotations(doc)[0]
+    fresh.update_annotation(recoloured.id, color="red")
+    summary, _ = import_annotations(fresh, dumps(HYPOTHESIS_EXPORT), doc_id=doc)
+    assert (summary.updated, len(summary.unchanged())) == (0, 2)
+    assert fresh.annotation_by_uuid(recoloured.uuid).color == "red"
+
+
 def test_hypothesis_w3c_json_is_valid_and_imports_with_its_positions_inside_elements_ignored(fresh):
     assert problems(HYPOTHESIS_JSONLD) == []
     doc = report_id(fresh)
