@@ -147,6 +147,9 @@ def _per_character_lines(opencc: Converter, text: str) -> list[str]:
 
 # Changes this close together are first taken as one phrase, then split where OpenCC agrees.
 _MAX_INNER_EQUAL = 3
+# A group may begin or end inside a phrase whose edge converts to itself (软件 → 軟體 keeps 軟):
+# each group takes in up to this many unchanged characters on either side before it is split.
+_EDGE_CONTEXT = 4
 
 
 def _phrase_spans(opencc: Converter, line: str, chars: str, out: str) -> list[tuple[int, int, int, int, bool]]:
@@ -169,22 +172,57 @@ def _phrase_spans(opencc: Converter, line: str, chars: str, out: str) -> list[tu
             groups.append([i1, i2, j1, j2])
         pending = None
     spans: list[tuple[int, int, int, int, bool]] = []
-    for i1, i2, j1, j2 in groups:
-        _split(opencc, line, chars, out, i1, i2, j1, j2, spans)
+    previous_end = 0
+    for n, (i1, i2, j1, j2) in enumerate(groups):
+        # Equal runs are aligned one to one, so the same count moves both sides.
+        before = min(_EDGE_CONTEXT, i1 - previous_end)
+        following = groups[n + 1][0] if n + 1 < len(groups) else len(chars)
+        after = max(0, min(_EDGE_CONTEXT, following - i2, len(out) - j2))
+        previous_end = i2 + after
+        _split(opencc, line, chars, out, i1 - before, i2 + after, j1 - before, j2 + after, spans)
     return spans
+
+
+# A cut in a long group is confirmed on this much of the text after it, not the whole rest: a
+# phrase is far shorter, and checking the whole rest at every cut made long lines quadratic.
+_CUT_CHECK = 64
 
 
 def _split(
     opencc: Converter, line: str, chars: str, out: str, a: int, b: int, c: int, d: int, spans: list[tuple[int, int, int, int, bool]]
 ) -> None:
+    """Cut line[a:b] (converted as out[c:d]) wherever converting the two sides apart gives the
+    same output, leaving the phrases OpenCC took whole. Iterative: a line of thousands of
+    phrases must not exhaust the recursion limit."""
+    stack = [(a, b, c, d)]
+    while stack:
+        a, b, c, d = stack.pop()
+        cut = _first_cut(opencc, line, out, a, b, c, d)
+        if cut is None:
+            spans.append((a, b, c, d, chars[a:b] != out[c:d]))
+            continue
+        p, q = cut
+        stack.append((p, b, q, d))  # popped after the left part: spans stay in order
+        stack.append((a, p, c, q))
+
+
+def _first_cut(opencc: Converter, line: str, out: str, a: int, b: int, c: int, d: int) -> tuple[int, int] | None:
     for p in range(a + 1, b):
         head = opencc.convert(line[a:p])
         q = c + len(head)
-        if q <= d and out[c:q] == head and opencc.convert(line[p:b]) == out[q:d]:
-            _split(opencc, line, chars, out, a, p, c, q, spans)
-            _split(opencc, line, chars, out, p, b, q, d, spans)
-            return
-    spans.append((a, b, c, d, chars[a:b] != out[c:d]))
+        if q > d or out[c:q] != head:
+            continue
+        if b - p <= 2 * _CUT_CHECK:
+            if opencc.convert(line[p:b]) == out[q:d]:
+                return p, q
+            continue
+        # Long rest: the text just after the cut must convert the same on its own; its last
+        # part may end inside a phrase, so only the first half of it is compared.
+        tail = opencc.convert(line[p : p + _CUT_CHECK])
+        keep = len(tail) // 2
+        if tail[:keep] == out[q : q + keep]:
+            return p, q
+    return None
 
 
 class _Points:

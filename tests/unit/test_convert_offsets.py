@@ -258,12 +258,6 @@ def test_the_whole_text_maps_onto_the_whole_conversion(config):
 # --- known imprecision ----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="convert._phrase_spans groups nearby changes; when the group starts inside a phrase that "
-    "keeps its first character (软件 → 軟體), no split point reproduces the conversion, so the group "
-    "becomes one phrase spanning several words",
-)
 @pytest.mark.parametrize(
     ("config", "text", "word", "converted_word"),
     [
@@ -274,3 +268,24 @@ def test_the_whole_text_maps_onto_the_whole_conversion(config):
 def test_a_phrase_after_one_that_keeps_its_first_character_maps_onto_its_own_conversion(config, text, word, converted_word):
     start = text.index(word)
     assert mirror(text, config, start, start + len(word)) == converted_word
+
+
+def test_a_long_line_of_phrases_maps_every_phrase_without_deep_recursion():
+    """A line of hundreds of adjacent phrases is one group to split: splitting must not recurse
+    once per phrase (the recursion limit is lowered so that a recursive split would fail here)."""
+    import sys
+
+    from reader.core.convert import convert_text
+
+    unit = "软件鼠标内存U盘"
+    line = unit * 80
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(150)
+    try:
+        conversion = convert_text(line, "s2twp")
+    finally:
+        sys.setrecursionlimit(limit)
+    assert conversion.text == "軟體滑鼠記憶體隨身碟" * 80
+    last = len(line) - len(unit)
+    start, end = conversion.offsets.span_to_converted(last + 2, last + 4)
+    assert conversion.text[start:end] == "滑鼠"
