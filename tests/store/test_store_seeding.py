@@ -13,7 +13,6 @@ from reader.store import DOCUMENT_KINDS, Library
 from reader.store.seeding import SEEDED_KEY, SeedEntry, seed_if_empty, seed_manifest
 
 
-
 @pytest.fixture
 def fake_ingest(make_doc: Callable[..., Document]) -> Callable[[Path], Document]:
     """Stands in for reader.core.ingest.ingest_file: one block per non-empty line."""
