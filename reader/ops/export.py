@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from reader.core.convert import convert_text
+from reader.core.convert import Conversion, conversions, convert_text
 from reader.core.extracted import Target, Task
 from reader.core.model import Document
 from reader.errors import ReaderError, UsageError
@@ -98,6 +98,17 @@ def _exported(
     sections = sections_of(document)
     index = SectionIndex(sections)
     quotes = _converted_quotes(document.text, annotations, selection.script)
+    if selection.script:
+        # Headings and the title read in the same script as the quotes under them; a section's
+        # start stays an offset of the stored text, where the annotations are.
+        conversion = _conversion(document.text, selection.script)
+        to_converted = conversion.offsets.span_to_converted
+        sections = tuple(
+            replace(section, title=conversion.text[slice(*to_converted(section.start, section.start + len(section.title)))])
+            for section in sections
+        )
+        index = SectionIndex(sections)
+        info = replace(info, title=convert_text(info.title, selection.script).text)
     highlights = tuple(
         Highlight(a, quote, a.note, labels.get(a.color, ""), index.path_at(a.start)) for a, quote in zip(annotations, quotes, strict=True)
     )
@@ -125,15 +136,20 @@ def highlights_for(library: Library, annotations: Sequence[Annotation]) -> list[
     return out
 
 
+def _conversion(text: str, script: str) -> Conversion:
+    """The whole text converted once (cached per text and config across quotes and headings)."""
+    try:
+        return conversions.get(f"export:{len(text)}:{hash(text)}", text, script)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _converted_quotes(text: str, annotations: Sequence[Annotation], script: str) -> list[str]:
     """Each quote in the chosen script, cut from one conversion of the whole text through its
     offset map, so a phrase conversion at a quote's edge comes out as it reads in context."""
     if not script:
         return [a.quote for a in annotations]
-    try:
-        conversion = convert_text(text, script)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    conversion = _conversion(text, script)
     out = []
     for a in annotations:
         if a.orphaned:

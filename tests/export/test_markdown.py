@@ -200,11 +200,15 @@ def test_orphans_listed_under_their_own_heading_marked(export_set):
     assert all(text.index(q) < orphans for q in ("> 国内生产总值超过126万亿元", "> 城镇新增就业1200万人以上"))
 
 
-def test_traditional_conversion_changes_quotes_only(export_library):
+def test_traditional_conversion_changes_quotes_and_headings_but_not_notes(export_library):
     text = markdown.render(collect(export_library, Selection(script="s2t"), exported=EXPORTED))
     assert "> 國內生產總值超過126萬億元" in text and "> 城鎮新增就業1200萬人以上" in text
     assert "国内生产总值超过126万亿元" not in text
-    assert "# 2024年政府工作报告" in text  # titles and notes are the user's: never converted
+    # The document's title and headings read in the script of the quotes under them ...
+    assert "# 2024年政府工作報告" in text and "## 一、2023年工作回顧" in text
+    assert "2023年工作回顾" not in text
+    # ... while notes are the user's own words: never converted.
+    assert "An outcome, beaten." in text
     assert front_matter(text)["script"] == "s2t"
 
 
