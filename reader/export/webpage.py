@@ -78,7 +78,6 @@ figcaption { margin: 0; }
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
 .tag { white-space: nowrap; }
-.tag::before { content: "#"; }
 .status { font-weight: 600; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; min-width: 100%; font-size: .95rem; }
@@ -214,7 +213,7 @@ def _figure(highlight: Highlight, doc: ExportedDocument, quote_lang: str, lang: 
         parts.append(f'<p class="note">{_e(note)}</p>')
     meta = [f'<span class="colour" title="Colour"><span class="swatch" aria-hidden="true"></span>{_e(highlight.color_name)}</span>']
     if a.tags:
-        meta.append('<span class="tags" title="Tags">' + " ".join(f'<span class="tag">{_e(t)}</span>' for t in a.tags) + "</span>")
+        meta.append('<span class="tags" title="Tags">' + " ".join(f'#<span class="tag">{_e(t)}</span>' for t in a.tags) + "</span>")
     where = location(highlight, doc)
     if a.orphaned:
         meta.append('<span class="status" lang="en">Orphaned</span>')
@@ -222,7 +221,8 @@ def _figure(highlight: Highlight, doc: ExportedDocument, quote_lang: str, lang: 
             meta.append(f'<span class="where"><span lang="en">last seen in </span>{_e(where)}</span>')
     elif where:
         meta.append(f'<span class="where" title="Section">{_e(where)}</span>')
-    parts.append(f'<p class="meta">{"".join(meta)}</p>')
+    # Literal separators, not CSS: copied text, reader modes and Qt's preview keep them apart.
+    parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     parts.append("</figcaption>")
     parts.append("</figure>")
     return "\n".join(parts)

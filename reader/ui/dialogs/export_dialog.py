@@ -12,7 +12,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +64,14 @@ def preview_set(export_set: ExportSet, limit: int = PREVIEW_HIGHLIGHTS) -> Expor
         documents.append(replace(document, highlights=document.highlights[:left]))
         left -= len(document.highlights)
     return replace(export_set, documents=tuple(documents))
+
+
+def describe_count(highlights: int, documents: int) -> str:
+    """"1 highlight from 1 document.", "5 highlights from 2 documents."."""
+    tr = QCoreApplication.translate
+    first = tr("export", "1 highlight") if highlights == 1 else tr("export", "%1 highlights").replace("%1", str(highlights))
+    second = tr("export", "1 document") if documents == 1 else tr("export", "%1 documents").replace("%1", str(documents))
+    return tr("export", "%1 from %2.").replace("%1", first).replace("%2", second)
 
 
 class ExportDialog(QDialog):
@@ -113,7 +123,7 @@ class ExportDialog(QDialog):
         filters = QHBoxLayout()
         for combo in (self.tag_combo, self.color_combo, self.status_combo):
             filters.addWidget(combo)
-        form.addRow(self.tr("&Only:"), filters)
+        form.addRow(self.tr("Only:"), filters)
 
         dates = QHBoxLayout()
         self.since_check = QCheckBox(self.tr("from"), self)
@@ -142,6 +152,12 @@ class ExportDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setObjectName("export_preview")
+        # A web page is previewed as it reads, not as its source (Qt renders a subset of CSS).
+        self.page_preview = QTextBrowser(self)
+        self.page_preview.setOpenLinks(False)
+        self.previews = QStackedWidget(self)
+        self.previews.addWidget(self.preview)
+        self.previews.addWidget(self.page_preview)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.export_button = self.buttons.addButton(self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -151,7 +167,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.previews, 1)
         layout.addWidget(self.buttons)
         self.resize(760, 620)
 
@@ -217,12 +233,17 @@ class ExportDialog(QDialog):
         except ReaderError as exc:
             text = str(exc)
             export_set = None
+        if fmt.name == "html" and export_set is not None:
+            self.page_preview.setHtml(text)
+            self.previews.setCurrentWidget(self.page_preview)
+        else:
+            self.previews.setCurrentWidget(self.preview)
         if len(text) > PREVIEW_CHARS:
             text = text[:PREVIEW_CHARS] + "\n…"
         self.preview.setPlainText(text)
         if export_set is not None:
-            count, documents = export_set.highlight_count, len(export_set.documents)
-            summary = self.tr("%1 highlights from %2 documents.").replace("%1", str(count)).replace("%2", str(documents))
+            summary = describe_count(export_set.highlight_count, len(export_set.documents))
+            count = export_set.highlight_count
             if count > PREVIEW_HIGHLIGHTS:
                 summary += " " + self.tr("The preview shows the first %1.").replace("%1", str(PREVIEW_HIGHLIGHTS))
             if fmt.binary:
