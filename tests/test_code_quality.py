@@ -30,7 +30,6 @@ def test_mypy_finds_no_type_errors():
 
 @pytest.mark.timeout(120)
 def test_ruff_finds_no_lint_errors():
-    result = subprocess.run(
-        [_tool("ruff"), "check", "reader", "tests", "benchmarks", "tools", "packaging"], cwd=ROOT, capture_output=True, text=True
-    )
+    folders = [name for name in ("reader", "tests", "benchmarks", "tools", "packaging") if (ROOT / name).is_dir()]
+    result = subprocess.run([_tool("ruff"), "check", *folders], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
