@@ -8,6 +8,7 @@ controllers, every remembered setting in reader.ui.settings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor, QUndoStack
@@ -43,6 +44,9 @@ from reader.ui.exporting import ExportController
 from reader.ui.extracting import ExtractionController
 from reader.ui.importing import ImportController
 from reader.ui.reading.reader_view import ReaderView
+
+if TYPE_CHECKING:
+    from reader.ui.compare.compare_window import CompareWindow
 
 # Configs in the order the toolbar offers them: the everyday ones first.
 CONFIG_ORDER = ("t2s", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "tw2s", "tw2sp", "hk2s", "hk2sp",
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         self.single_pane_action = self._action(self.tr("&Single Pane"), self._toggle_single_pane, "Ctrl+\\", checkable=True)
         self.search_library_action = self._action(self.tr("Search &Library…"), lambda: self.search_dock.focus(), "Ctrl+Shift+F")
         self.about_action = self._action(self.tr("&About Report Reader"), self.about)
+        self.compare_action = self._action(self.tr("&Compare…"), self.open_compare, "Ctrl+D")
 
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -246,6 +251,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for dock in self._docks():
             menu.addAction(dock.toggleViewAction())
+
+        menu = self.menuBar().addMenu(self.tr("&Tools"))
+        menu.addAction(self.compare_action)
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(self.about_action)
@@ -333,6 +341,34 @@ class MainWindow(QMainWindow):
         finally:
             self.undo_stack.endMacro()
         self.statusBar().showMessage(self.tr("Removed. Undo with Ctrl+Z."), 5000)
+
+    def open_compare(self, a_id: int | None = None, b_id: int | None = None) -> CompareWindow | None:
+        """Compare two documents: those given, the two chosen in the library, or ask which."""
+        from reader.ui.compare.compare_window import CompareWindow
+        from reader.ui.compare.picker import ComparePicker, ordered
+
+        if a_id is None or b_id is None:
+            chosen = self.library_dock.selected_ids()
+            infos = self.library.documents()
+            if len(chosen) == 2:
+                first, second = ordered([info for info in infos if info.id in chosen])
+                a_id, b_id = first.id, second.id
+            else:
+                if len(infos) < 2:
+                    show_error(self, self.tr("Comparing needs two documents in the library."))
+                    return None
+                picker = ComparePicker(infos, self.current_id, self)
+                if not picker.exec():
+                    return None
+                a_id, b_id = picker.chosen()
+        try:
+            window = CompareWindow(self, a_id, b_id)
+        except ReaderError as exc:
+            show_error(self, exc)
+            return None
+        window.resize(max(1000, self.width()), max(700, self.height()))
+        window.show()
+        return window
 
     def import_files(self, paths: list[str]) -> workers.Job:
         return self.importing.import_files(paths)

@@ -79,6 +79,12 @@ class LinkedPanes(QWidget):
             pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.customContextMenuRequested.connect(lambda pos, side=side: self._context_menu(side, pos))
 
+    def set_middle(self, widget: QWidget, width: int = 44) -> None:
+        """Put a widget between the two panes (a compare view's link map), fixed in width."""
+        widget.setFixedWidth(width)
+        self.splitter.insertWidget(1, widget)
+        self.splitter.setCollapsible(1, False)
+
     # -- texts and link -------------------------------------------------------------------
 
     def pane(self, side: int) -> ReaderPane:
@@ -105,6 +111,13 @@ class LinkedPanes(QWidget):
         self._render_mirror()
         # A pane given new text starts at its top: the reading position is the left pane's.
         self.sync_from(LEFT)
+
+    def set_link(self, link: Link) -> None:
+        """Join the panes' current texts by another link (e.g. once a comparison is ready)."""
+        self._link = link
+        self.render_layers()
+        self._render_mirror()
+        self.sync_from(self._leader)
 
     def clear_texts(self) -> None:
         self._link = None
@@ -134,6 +147,10 @@ class LinkedPanes(QWidget):
         """Show only the left text (the right pane is hidden, not destroyed)."""
         self._single_pane = single
         self._columns[RIGHT].setVisible(not single)
+        for n in range(1, self.splitter.count() - 1):  # a middle widget goes with the right pane
+            middle = self.splitter.widget(n)
+            if middle is not None:
+                middle.setVisible(not single)
         if not single:
             self.sync_from(LEFT)
 
