@@ -5,3 +5,52 @@ Simplified one, and reports offsets in each document's own text. `compare(a, b)`
 point; the model is in reader.core.compare.model, the Link for two linked panes in
 reader.core.compare.link.
 """
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from reader.core.compare.model import CHANGED, MERGED, MOVED, SPLIT, BlockPair, Comparison
+from reader.core.model import Document
+
+if TYPE_CHECKING:
+    from reader.core.compare.words import Word
+
+__all__ = ["compare"]
+
+_WITH_WORDS = (CHANGED, MOVED, SPLIT, MERGED)
+
+
+def compare(a: Document, b: Document, *, ignore: frozenset[str] = frozenset()) -> Comparison:
+    """A (the earlier report, left) against B (right): aligned blocks with their word changes,
+    targets side by side, terms that came and went. `ignore` may hold "punctuation",
+    "whitespace" and "numbers" (ValueError for anything else)."""
+    from reader.core.compare.align import align, check_ignore
+    from reader.core.compare.targets_diff import diff_targets
+    from reader.core.compare.terms_diff import diff_terms
+    from reader.core.compare.words import document_words
+    from reader.core.targets import extract_targets
+
+    options = check_ignore(ignore)
+    pairs = align(a, b, ignore=options)
+    a_words, b_words = document_words(a), document_words(b)
+    blocks = tuple(_with_words(pair, a, b, a_words, b_words, options) for pair in pairs)
+    targets = diff_targets(extract_targets(a), extract_targets(b))
+    return Comparison(a, b, blocks, targets, diff_terms(a, b, a_words, b_words))
+
+
+def _with_words(
+    pair: BlockPair, a: Document, b: Document, a_words: Sequence[list[Word]], b_words: Sequence[list[Word]], ignore: frozenset[str]
+) -> BlockPair:
+    from reader.core.compare.words import word_changes
+
+    if pair.kind not in _WITH_WORDS:
+        return pair
+    a_span = (a.blocks[pair.a[0]].start, a.blocks[pair.a[-1]].end)
+    b_span = (b.blocks[pair.b[0]].start, b.blocks[pair.b[-1]].end)
+    words = word_changes(
+        [w for i in pair.a for w in a_words[i]], [w for j in pair.b for w in b_words[j]], a_span, b_span, ignore=ignore
+    )
+    return replace(pair, words=words)
