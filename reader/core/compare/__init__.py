@@ -8,6 +8,7 @@ reader.core.compare.link.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -34,11 +35,20 @@ def compare(a: Document, b: Document, *, ignore: frozenset[str] = frozenset()) -
     from reader.core.targets import extract_targets
 
     options = check_ignore(ignore)
-    pairs = align(a, b, ignore=options)
-    a_words, b_words = document_words(a), document_words(b)
+    a_doc, b_doc = _hashed(a), _hashed(b)  # so every step below shares one fold of each text
+    pairs = align(a_doc, b_doc, ignore=options)
+    a_words, b_words = document_words(a_doc), document_words(b_doc)
     blocks = tuple(_with_words(pair, a, b, a_words, b_words, options) for pair in pairs)
-    targets = diff_targets(extract_targets(a), extract_targets(b))
-    return Comparison(a, b, blocks, targets, diff_terms(a, b, a_words, b_words))
+    targets = diff_targets(extract_targets(a_doc), extract_targets(b_doc))
+    return Comparison(a, b, blocks, targets, diff_terms(a_doc, b_doc, a_words, b_words))
+
+
+def _hashed(document: Document) -> Document:
+    """The document with a content hash, the key the shared Simplified fold is cached under."""
+    if document.content_hash:
+        return document
+    digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return replace(document, content_hash=f"compare:{digest}")
 
 
 def _with_words(

@@ -9,11 +9,15 @@ for character and a span touching a change takes in the whole counterpart of tha
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache
 
 from reader.core.compare.model import SAME, BlockPair, Comparison
 from reader.core.convert import OffsetMap
+from reader.core.find import fold_query
 from reader.core.link import LEFT, Span
 from reader.core.model import Document
 
@@ -85,7 +89,7 @@ class AlignmentLink:
         b0, b1 = _extent(self.comparison.b, pair.b)
         offsets = self._maps.get(owner)
         if offsets is None:
-            offsets = self._maps[owner] = _pair_map(pair, a0, a1, b0, b1)
+            offsets = self._maps[owner] = _pair_map(pair, self.comparison.a.text, self.comparison.b.text, a0, a1, b0, b1)
         if side == LEFT:
             return b0 + offsets.to_converted(offset - a0, end=end)
         return a0 + offsets.to_original(offset - b0, end=end)
@@ -95,24 +99,66 @@ def _extent(document: Document, numbers: tuple[int, ...]) -> Span:
     return document.blocks[numbers[0]].start, document.blocks[numbers[-1]].end
 
 
-def _pair_map(pair: BlockPair, a0: int, a1: int, b0: int, b1: int) -> OffsetMap:
+def _pair_map(pair: BlockPair, a_text: str, b_text: str, a0: int, a1: int, b0: int, b1: int) -> OffsetMap:
     """Break points that correspond exactly in A's and B's text of the pair, relative to each
-    start (A as "original", B as "converted"); a word change is one phrase."""
+    start (A as "original", B as "converted"); a word change is one phrase. Between changes the
+    words are equal: characters map one to one, stepping over a line break (a split paragraph),
+    a space or punctuation only one side has."""
     if pair.kind == SAME and a1 - a0 == b1 - b0:
         return OffsetMap.identity(a1 - a0)
     orig = array("q", [0])
     conv = array("q", [0])
     phrase = bytearray()
 
-    def mark(a: int, b: int, is_phrase: bool) -> None:
+    def mark(a: int, b: int, is_phrase: bool = False) -> None:
+        a, b = a - a0, b - b0
         if a < orig[-1] or b < conv[-1] or (a == orig[-1] and b == conv[-1]):
             return
         orig.append(a)
         conv.append(b)
         phrase.append(is_phrase)
 
+    a_pos, b_pos = a0, b0
     for change in sorted(pair.words, key=lambda c: (c.a_start, c.b_start)):
-        mark(change.a_start - a0, change.b_start - b0, False)
-        mark(change.a_end - a0, change.b_end - b0, True)
-    mark(a1 - a0, b1 - b0, False)
+        _equal_stretch(a_text, b_text, (a_pos, change.a_start), (b_pos, change.b_start), mark)
+        mark(change.a_start, change.b_start)
+        mark(change.a_end, change.b_end, True)
+        a_pos, b_pos = max(a_pos, change.a_end), max(b_pos, change.b_end)
+    _equal_stretch(a_text, b_text, (a_pos, a1), (b_pos, b1), mark)
+    mark(a1, b1)
     return OffsetMap(orig, conv, bytes(phrase))
+
+
+def _equal_stretch(a_text: str, b_text: str, a_span: Span, b_span: Span, mark: Callable[[int, int, bool], None]) -> None:
+    """Mark where text both sides have in common steps over a character only one side has."""
+    i, a_end = a_span
+    j, b_end = b_span
+    if a_end - i == b_end - j:
+        return  # one to one
+    while i < a_end and j < b_end:
+        if _fold(a_text[i]) == _fold(b_text[j]):
+            i += 1
+            j += 1
+        elif _skippable(a_text[i]):
+            mark(i, j, False)
+            i += 1
+            mark(i, j, False)
+        elif _skippable(b_text[j]):
+            mark(i, j, False)
+            j += 1
+            mark(i, j, False)
+        else:
+            mark(i, j, False)
+            mark(a_end, b_end, True)  # no longer in step: the rest as one stretch
+            return
+
+
+@lru_cache(maxsize=8192)
+def _fold(ch: str) -> str:
+    return fold_query(ch)
+
+
+@lru_cache(maxsize=4096)
+def _skippable(ch: str) -> bool:
+    """Characters a comparison may pass over: spaces, punctuation, digits (with ignore options)."""
+    return ch.isspace() or ch.isdigit() or unicodedata.category(ch)[0] in "PZ"

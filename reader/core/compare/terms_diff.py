@@ -21,7 +21,8 @@ from reader.core.terms import find_terms, load_terms
 LIMIT = 20  # content words in each list; dictionary terms are always listed
 MIN_COUNT = 3  # a content word only one side has must occur this often there
 MIN_SHIFT_COUNT = 6  # a content word both sides have must occur this often in all
-MIN_SHIFT = log(1.5)  # the smallest change of rate reported
+MIN_SHIFT = log(1.5)  # the smallest change of rate reported …
+MIN_SHIFT_EXCESS = 2  # … and B must have at least this many more (or fewer) than A's rate predicts
 
 STOPWORDS = frozenset(
     """
@@ -52,6 +53,9 @@ def diff_terms(
     def shift(term: TermCount) -> float:
         return abs(log(((term.b + 1) / b_len) / ((term.a + 1) / a_len)))
 
+    def shifted(term: TermCount) -> bool:
+        return shift(term) >= MIN_SHIFT and abs(term.b - term.a * b_len / a_len) >= MIN_SHIFT_EXCESS
+
     def listed(terms: Counter[str], content: Counter[str], other_terms: Counter[str], other_content: Counter[str]) -> list[str]:
         found = [t for t in terms if not other_terms[t]]
         words = [w for w, n in content.items() if n >= MIN_COUNT and not other_content[w]]
@@ -65,8 +69,8 @@ def diff_terms(
         for w in a_content
         if b_content[w] and a_content[w] + b_content[w] >= MIN_SHIFT_COUNT
     ]
-    shared_words = sorted((t for t in shared_words if shift(t) >= MIN_SHIFT), key=lambda t: (-shift(t), t.term))[:limit]
-    changed = [t for t in shared if shift(t) >= MIN_SHIFT] + shared_words
+    shared_words = sorted(filter(shifted, shared_words), key=lambda t: (-shift(t), t.term))[:limit]
+    changed = [t for t in shared if shifted(t)] + shared_words
     return TermsDiff(
         added=tuple(sorted(added, key=lambda t: (-t.b, t.term))),
         removed=tuple(sorted(removed, key=lambda t: (-t.a, t.term))),
