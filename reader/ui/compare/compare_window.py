@@ -81,6 +81,7 @@ class CompareWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.terms_dock)
         self.tabifyDockWidget(self.targets_dock, self.terms_dock)
         self.targets_dock.raise_()
+        self.resizeDocks([self.targets_dock], [440], Qt.Orientation.Horizontal)  # room for A, B and the change
         self.targets_dock.target_activated.connect(self.show_target)
         self.terms_dock.term_activated.connect(self.find_term)
         years = tuple(self._year(info) for info in self.infos)
