@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader import __version__
-from reader.cli import annotate, documents, exporting, extract, gui, search
+from reader.cli import annotate, compare, documents, exporting, extract, gui, search
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +67,34 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=extract.cmd_extract)
+
+    p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="compare two reports (e.g. two years): paragraphs, targets and terms",
+        description=(
+            "Compare report A (the earlier, left) with report B. Without a format option, print a short summary. "
+            '--json prints {"targets": [{"key","indicator","a","b","change","direction"}], '
+            '"blocks": [{"a","b","kind","similarity"}], "terms": {"added","removed","changed": [{"term","a","b"}]}}: '
+            "a and b in blocks index each document's blocks as `show --blocks --json` lists them (null for a block "
+            'only one side has); kind is same, changed, moved, added, removed, split or merged; a split is one entry '
+            'per part, (a, b1) and (a, b2), both with kind "split" (a merge likewise, (a1, b) and (a2, b)).'
+        ),
+    )
+    p.add_argument("a", metavar="A", help="a library id (digits) or a file path: the earlier report")
+    p.add_argument("b", metavar="B", help="a library id (digits) or a file path: the later report")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="targets, aligned blocks and terms as JSON (see above)")
+    form.add_argument("--markdown", action="store_true", help="a brief to paste: targets table, terms, changed paragraphs")
+    form.add_argument("--html", action="store_true", help="the same brief as a self-contained web page")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    p.add_argument(
+        "--ignore",
+        metavar="WHAT",
+        default="",
+        help="differences to ignore, comma-separated: punctuation, whitespace, numbers",
+    )
+    p.set_defaults(func=compare.cmd_compare)
 
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout without FILE)")
     p.add_argument("file", nargs="?", metavar="FILE")
