@@ -103,9 +103,28 @@ def test_a_span_inside_a_changed_stretch_maps_to_the_whole_new_wording():
     assert REPORT.text[back[0] : back[1]] == "推动经济运行持续好转"
 
 
-def test_a_span_in_the_second_part_of_a_split_paragraph_maps_into_the_whole():
-    start, end = span_of(EDITED.text, "深入推进法治政府建设")
-    mapped = LINK.span(RIGHT, start, end)
+def test_a_span_inside_a_word_changed_for_one_as_long_maps_to_the_whole_word():
+    a = ingest_text("推动经济实现质的有效提升，稳步扩大就业。")
+    b = ingest_text("推动经济实现质的稳步提升，稳步扩大就业。")
+    link = AlignmentLink(compare(a, b))
+    at = a.text.index("效")
+    mapped = link.span(LEFT, at, at + 1)
+    assert mapped is not None
+    assert b.text[mapped[0] : mapped[1]] == "稳步"
+
+
+@pytest.mark.parametrize(("number", "counterpart"), [(11, 11), (15, 15)])
+def test_a_whole_paragraph_selected_with_its_line_break_maps_onto_its_counterpart_only(number, counterpart):
+    """Paragraph 12 of A comes after 13 in B, 16 was removed: neither is taken in."""
+    block = REPORT.blocks[number]
+    assert LINK.span(LEFT, block.start, block.end + 1) == (EDITED.blocks[counterpart].start, EDITED.blocks[counterpart].end)
+
+
+@pytest.mark.parametrize(("link", "edited"), [(LINK, EDITED), (ACROSS, TRADITIONAL)], ids=["same script", "across scripts"])
+def test_a_span_in_the_second_part_of_a_split_paragraph_maps_into_the_whole(link, edited):
+    second_part = edited.blocks[26]
+    start, end = second_part.start, second_part.start + len("深入推进法治政府建设")
+    mapped = link.span(RIGHT, start, end)
     assert mapped is not None
     assert REPORT.text[mapped[0] : mapped[1]] == "深入推进法治政府建设"
     assert REPORT.blocks[25].start <= mapped[0] < REPORT.blocks[25].end

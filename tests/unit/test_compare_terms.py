@@ -23,6 +23,7 @@ def terms():
         FILLER,
         "大力推进新质生产力发展，深入推进“人工智能+”行动，人工智能+制造加快发展。",
         "培育低空经济，发展无人机，建设示范区。" * 2 + "低空经济带动无人机制造。",
+        "要稳，要进，要立，要稳，要进，要立，要稳。",
         FILLER,
     )
     return diff_terms(a, b)
@@ -49,6 +50,10 @@ def test_new_terms_and_frequent_words_most_frequent_first(terms):
 
 def test_a_word_seen_fewer_than_three_times_is_not_news(terms):
     assert "示范区" not in as_dict(terms.added)  # twice, and not in the dictionary
+
+
+def test_single_characters_are_not_terms(terms):
+    assert "稳" not in as_dict(terms.added)  # three times, but one character
 
 
 def test_terms_only_a_has_are_dropped(terms):

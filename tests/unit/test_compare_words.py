@@ -63,6 +63,9 @@ def test_inserted_and_deleted_words_have_an_empty_side_at_the_right_place():
     a_text = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"
     b_text = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。"
     assert changed_words(a_text, b_text) == [(INSERT, "", "，加快构建新发展格局")]
+    (pair,) = compare(paragraphs_doc(a_text), paragraphs_doc(b_text)).changes()
+    (change,) = pair.words
+    assert change.a_start == change.a_end == a_text.index("。")  # right after 新发展理念
     deleted = changed_words(b_text, a_text)
     assert deleted == [(DELETE, "，加快构建新发展格局", "")]
 
