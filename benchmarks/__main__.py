@@ -6,6 +6,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from benchmarks.corpus import report_of, seed_texts
 
 if TYPE_CHECKING:
+    from reader.core.model import Document
     from reader.export import Format
 
 
@@ -263,6 +265,61 @@ def bench_export() -> dict:
     return results
 
 
+def bench_compare() -> dict:
+    """Issue 10: compare two ~20,000-character reports: alignment, word changes, targets and terms
+    (≤ 300 ms). The 2022 and 2024 full reports from ../shared/corpus when present; always two
+    20,000-character report-shaped texts from the seeds (the second shuffled in its second half
+    and edited), so runs without the corpus have a number too."""
+    import random
+
+    from reader.core.ingest import ingest_file, ingest_text
+    from reader.core.segment import tokenizer
+
+    tokenizer()  # jieba's start-up is the app's (once per process), not each comparison's
+    results: dict[str, object] = {}
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    paths = [corpus / "gwr_2022_zh-hans.txt", corpus / "gwr_2024_zh-hans.txt"]
+    if all(p.exists() for p in paths):
+        results["corpus_2022_vs_2024"] = _time_compare(ingest_file(paths[0]), ingest_file(paths[1]))
+    a = ingest_text(report_of(20_000))
+    a = ingest_text(a.text[:20_000])
+    lines = a.text.split("\n")
+    tail = lines[len(lines) // 2 :]
+    random.Random(10).shuffle(tail)
+    b = ingest_text("\n".join([*lines[: len(lines) // 2], *tail]).replace("发展", "推进", 40))
+    results["seeds_20k_vs_edited_copy"] = _time_compare(a, b)
+    return results
+
+
+def _time_compare(a: Document, b: Document) -> dict[str, object]:
+    from dataclasses import replace
+
+    from reader.core.compare import compare
+    from reader.core.compare.align import align
+    from reader.core.compare.link import AlignmentLink
+    from reader.core.compare.words import document_words
+
+    cold = iter(range(1_000_000))
+
+    def uncached(doc: Document) -> Document:
+        # A new content hash each run, so the Simplified folds are computed, not taken from the cache.
+        return replace(doc, content_hash=f"bench-{next(cold)}")
+
+    comparison = compare(a, b)
+    total = best_ms(lambda: compare(uncached(a), uncached(b)))
+    return {
+        "chars": [len(a.text), len(b.text)],
+        "blocks": [len(a.blocks), len(b.blocks)],
+        "pairs": dict(Counter(pair.kind for pair in comparison.blocks)),
+        "targets": len(comparison.targets),
+        "compare_ms": total,
+        "compare_within_300_ms": total <= 300,
+        "align_ms": best_ms(lambda: align(uncached(a), uncached(b))),
+        "words_of_both_documents_ms": best_ms(lambda: (document_words(uncached(a)), document_words(uncached(b)))),
+        "alignment_link_ms": best_ms(lambda: AlignmentLink(comparison)),
+    }
+
+
 def bench_gui() -> dict:
     """Start-up as a reader feels it: a window with a document on screen."""
     import os
@@ -316,6 +373,7 @@ BENCHMARKS = {
     "extract": bench_extract,
     "annotations": bench_annotations,
     "export": bench_export,
+    "compare": bench_compare,
     "gui": bench_gui,
 }
 
