@@ -46,8 +46,15 @@ def get(name: str) -> Format:
         raise UsageError(f"unknown export format {name!r}; choose from {', '.join(_FORMATS)}") from None
 
 
+_loaded = False
+
+
 def _load() -> None:
-    """Import the format modules (each registers itself) on first use, not at start-up."""
-    if _FORMATS:
+    """Import the format modules (each registers itself) on first use, not at start-up; once,
+    whether or not one of them was imported directly before."""
+    global _loaded
+    if _loaded:
         return
     from reader.export import brief, markdown, spreadsheet, w3c, webpage  # noqa: F401
+
+    _loaded = True

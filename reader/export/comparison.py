@@ -35,13 +35,7 @@ from reader.core.compare.model import (
 )
 from reader.core.extracted import Target
 from reader.core.model import Document
-from reader.export import formats
-
-# The registry imports its format modules only while it is empty: importing the Markdown format
-# on its own first would register it alone and hide the others, so every format is loaded first.
-formats()
-
-from reader.export.markdown import escape, escape_inline, target_value  # noqa: E402
+from reader.export.markdown import escape, escape_inline, target_value
 
 # What the change column says for each kind of target change.
 _SYMBOLS = {SAME: "=", RAISED: "↑", LOWERED: "↓", ADDED: "new", REMOVED: "dropped", REWORDED: "reworded"}
