@@ -142,3 +142,13 @@ def test_showing_both_in_simplified_converts_the_traditional_side(compare, qtbot
         compare.script_combo.setCurrentIndex(compare.script_combo.findData("simplified"))
     left = compare.view.pane(LEFT).toPlainText()
     assert "国内生产总值" in left and "國內生產總值" not in left
+
+
+def test_the_comparison_exports_as_a_markdown_brief_and_a_web_page(compare, tmp_path):
+    brief = compare.export_comparison(str(tmp_path / "2024-2025.md"))
+    text = (tmp_path / "2024-2025.md").read_text(encoding="utf-8")
+    assert brief is not None and "## Targets" in text
+    assert "居民消费价格涨幅" in text or "居民消費價格漲幅" in text
+    page = compare.export_comparison(str(tmp_path / "2024-2025.html"))
+    html = (tmp_path / "2024-2025.html").read_text(encoding="utf-8")
+    assert page is not None and html.lstrip().lower().startswith("<!doctype html>")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
 from reader.core.compare.model import BLOCK_KINDS, SAME, Comparison, TargetChange
 from reader.core.find import FOLD_CONFIG, find_all
@@ -128,6 +128,7 @@ class CompareWindow(QMainWindow):
         for key in IGNORABLE:
             action = self._action(names[key], self.recompare, checkable=True)
             self.ignore_actions[key] = action
+        self.export_action = self._action(self.tr("Export Comparison…"), lambda: self.export_comparison(), "Ctrl+E")
         self.highlight_action = self._action(self.tr("Highlight"), lambda: self.highlight(), "H")
         self.note_action = self._action(self.tr("Add Note…"), lambda: self.annotate_with_note(), "N")
         self.tag_action = self._action(self.tr("Tag…"), lambda: self.annotate_with_tags(), "T")
@@ -147,6 +148,8 @@ class CompareWindow(QMainWindow):
         toolbar.addSeparator()
         for action in self.ignore_actions.values():
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
         self.addToolBar(toolbar)
 
     # -- comparing ------------------------------------------------------------------------
@@ -207,6 +210,36 @@ class CompareWindow(QMainWindow):
                 self.tr("Change %1 of %2: %3").replace("%1", str(index + 1)).replace("%2", str(len(comparison.changes())))
                 .replace("%3", pair.kind), 4000,
             )
+
+    def export_comparison(self, path: str | None = None) -> str | None:
+        """The comparison as a brief to paste: Markdown, or a self-contained web page (.html)."""
+        from pathlib import Path
+
+        from reader.export.comparison import comparison_html, comparison_markdown
+        from reader.ops.export import write
+
+        comparison = self.view.comparison()
+        if comparison is None:
+            self.statusBar().showMessage(self.tr("The comparison is still running."), 4000)
+            return None
+        if path is None:
+            folder = settings.get_str(settings.EXPORT_FOLDER, str(Path.home()))
+            name = f"{self._year(self.infos[0])}-{self._year(self.infos[1])}.md"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export Comparison"), str(Path(folder) / name), self.tr("Markdown (*.md);;Web page (*.html)")
+            )
+            if not path:
+                return None
+        titles = (self.infos[0].title, self.infos[1].title)
+        render = comparison_html if path.lower().endswith((".html", ".htm")) else comparison_markdown
+        try:
+            write(path, render(comparison, *titles))
+        except ReaderError as exc:
+            show_error(self, exc)
+            return None
+        settings.set_value(settings.EXPORT_FOLDER, str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Exported the comparison to %1.").replace("%1", path), 6000)
+        return path
 
     # -- docks ----------------------------------------------------------------------------
 
