@@ -12,7 +12,9 @@ re-import, a corrected PDF extraction) anchor() places the selector again, tryin
 3. fuzzy: the best approximate match of the quote, similarity = 1 - edits / len(quote), at least
    `threshold`. It looks near the old position and next to exact finds of the stored context
    first, and only then through the whole text. Quotes of 1–3 characters never match fuzzily:
-   with one edit allowed, 增长 would match half the report.
+   with one edit allowed, 增长 would match half the report; a quote under 16 characters matches
+   fuzzily only where some of its stored context agrees (加快发展新质生产力 must not land on
+   another sentence's 发展新质生产力).
 4. orphaned: kept, with the old span clamped to the new text, never dropped (as Hypothesis does).
 
 The fuzzy match is Myers' bit-parallel approximate string matching (Python ints are bit vectors
@@ -40,6 +42,10 @@ POSITION, CONTEXT, FUZZY = "position", "context", "fuzzy"  # Anchoring.method, b
 DEFAULT_THRESHOLD = 0.75
 # Quotes shorter than this only anchor exactly.
 MIN_FUZZY_LEN = 4
+# A fuzzy match of a quote shorter than this needs this many characters of the stored prefix and
+# suffix (together) agreeing next to it.
+SHORT_QUOTE = 16
+_MIN_SHORT_CONTEXT = 4
 # The first fuzzy search covers this many characters on each side of the old span.
 _NEAR = 256
 # How much of the stored prefix (its end) and suffix (its start) is looked up exactly ...
@@ -304,6 +310,13 @@ def _best_match(text: str, selector: Selector, regions: list[Span], max_edits: i
         for end, edits in _match_ends(text, lo, hi, forward, len(quote), max_edits)
         for start in _match_starts(text, lo, end, backward, len(quote), max_edits, edits)
     }
+    if len(quote) < SHORT_QUOTE and (selector.prefix or selector.suffix):
+        # A short quote (加快发展新质生产力) fuzzily matches any sentence using the same phrase: it
+        # only counts where its stored surroundings agree too.
+        candidates = {
+            m for m in candidates
+            if _agreeing_before(text, m.start, selector.prefix) + _agreeing_after(text, m.end, selector.suffix) >= _MIN_SHORT_CONTEXT
+        }
     if not candidates:
         return None
     return max(candidates, key=lambda match: (_rank(text, selector, match), -match.start))
