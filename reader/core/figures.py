@@ -33,6 +33,7 @@ _PLAN_WORDS = re.compile(r"今年|明年|预期|目标|拟|计划|力争|预计|
 _OUTCOME_WORDS = re.compile(
     r"去年|过去一年|一年来|上年|同比|比上年|累计|已经|已(?!有)|完成了|实现了|达到了|增长了|下降了|再创|创历史|首次突破"
 )
+_COMPARED_WITH_LAST_YEAR = re.compile(r"[比较](?:去年|上年|上一年)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUALIFIED_END = re.compile(r"(?:左右|以上|以内|以下|上下)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -138,6 +139,9 @@ def _kind(
 
 
 def _by_words(words: str, year: int | None) -> str | None:
+    # 比去年提高1个百分点 compares with last year; in itself it says nothing about whether the
+    # figure is last year's outcome or this year's plan (赤字率拟按4%左右安排，比去年提高1个百分点).
+    words = _COMPARED_WITH_LAST_YEAR.sub("", words)
     plan = bool(_PLAN_WORDS.search(words))
     outcome = bool(_OUTCOME_WORDS.search(words))
     if year is not None:

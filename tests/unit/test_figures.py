@@ -123,3 +123,12 @@ def test_a_year_decides_nothing_when_the_report_has_no_year():
     document = replace(ingest_text("2025年粮食产量1.3万亿斤。"), year=None)
     (f,) = extract_figures(document)
     assert f.kind == OUTCOME  # the default: a report recounts far more than it promises
+
+
+def test_a_plan_compared_with_last_year_stays_a_plan_and_a_review_compared_with_it_an_outcome():
+    plan = ingest_text("今年赤字率拟按4%左右安排，比去年提高1个百分点，赤字规模5.66万亿元、比去年增加1.6万亿元。")
+    kinds = {f.text: f.kind for f in extract_figures(replace(plan, year=2025))}
+    assert kinds == {"4%": PLAN, "1个百分点": PLAN, "5.66万亿元": PLAN, "1.6万亿元": PLAN}
+    review = ingest_text("过去一年，国内生产总值134.9万亿元，比上年增长5%。")
+    kinds = {f.text: f.kind for f in extract_figures(replace(review, year=2025))}
+    assert kinds == {"134.9万亿元": OUTCOME, "5%": OUTCOME}
