@@ -2,9 +2,15 @@
 
 Two layouts are read:
 
-- A report's tasks section (三、2024年政府工作任务 / 政府工作任務): the tasks are its （一）…（十）
-  items, their titles the heading sentence without the label; the children are the lead sentence
-  of each Chinese paragraph under a task (English translation blocks are skipped).
+- A report's tasks section, found by place and numbering whatever its title (三、2014年重点工作,
+  三、对2018年政府工作的建议, 三、2024年政府工作任务 …): the first part after the review (part 一)
+  with a （一）（二）… list. The tasks are its （一）…（十） items, their titles the heading sentence
+  without the label; the children are the lead sentence of each Chinese paragraph under a task
+  (English translation blocks are skipped; a one-sentence paragraph right after a heading that is
+  only a title introduces the task and is not a child). The section ends at the next part or at
+  the address 各位代表！ that opens the closing parts (2014 has no 四、).
+- A report whose tasks are parts of their own (2015, 2020: 三、… 八、 after 二、今年发展主要目标和
+  下一阶段工作总体部署, no （一） list): each part after the plan part is a task.
 - A summary with numbered task headings and ● bullets (infographic text): headings such as
   "3深入实施科教兴国战略", "88推进…" (the digits doubled) or "22因地制宜…44" (the next column's
   number glued on); a short line right after a heading that carries on its title is joined with
@@ -25,6 +31,12 @@ from reader.core.find import fold_query
 from reader.core.model import HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 
 _SECTION_TITLE = "政府工作任务"
+_REVIEW = "回顾"
+_ADDRESS = "各位代表"
+# A part that sets the year's targets or overall plan; the parts after it may be the tasks.
+_PLAN_PART = re.compile(r"主要目标|预期目标|总体部署|总体要求")
+_MIN_TASK_PARTS = 2
+_PART_LABEL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 _SECTION_MAX_LEN = 40
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 _TASK_LABEL = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")
@@ -43,42 +55,128 @@ _MAX_CONTINUATION_LEN = 20
 def extract_tasks(document: Document) -> list[Task]:
     """The tasks of the document's tasks section, by number; [] when it has none."""
     blocks = [b for b in document.blocks if b.lang != "en"]
-    section = _tasks_section(blocks)
+    parts = _parts(blocks)
+    section = _tasks_section(blocks, parts)
     if section is not None:
         return _read_section(blocks[section:])
+    top_level = _task_parts(blocks, parts)
+    if top_level:
+        return _read_parts(blocks, top_level)
     return _read_summary(document, blocks)
 
 
 # --- a report's tasks section -------------------------------------------------------------
 
 
-def _tasks_section(blocks: list[Block]) -> int | None:
+def _parts(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(block index, number) of the report's parts: the 一、… 三、… headings of level 1."""
+    out: list[tuple[int, int]] = []
     for i, block in enumerate(blocks):
-        if block.level == 1 and block.label and len(block.text) <= _SECTION_MAX_LEN:
-            if _SECTION_TITLE in fold_query(block.text):
-                return i
+        if block.level == 1 and block.kind in (HEADING, LIST_ITEM) and len(block.text) <= _SECTION_MAX_LEN:
+            match = _PART_LABEL.match(block.label)
+            number = _chinese_number(match.group(1)) if match else None
+            if number is not None:
+                out.append((i, number))
+    return out
+
+
+def _tasks_section(blocks: list[Block], parts: list[tuple[int, int]]) -> int | None:
+    """The part named 政府工作任务, else the first part after the review with a （一）（二）… list.
+
+    The tasks part goes by many names (重点工作, 对2018年政府工作的建议, 政府工作任务 …), so
+    its place and numbering find it: part 一 looks back on the past year(s) (2018's has its own
+    （一）…（九） list), and the first later part whose items count （一）, （二）… holds the tasks.
+    """
+    for i, _ in parts:
+        if _SECTION_TITLE in fold_query(blocks[i].text):
+            return i
+    for n, (i, number) in enumerate(parts):
+        if number < 2 or _REVIEW in fold_query(blocks[i].text):
+            continue
+        end = parts[n + 1][0] if n + 1 < len(parts) else len(blocks)
+        numbers = [k for b in blocks[i + 1 : end] if (k := _task_number(b)) is not None]
+        if numbers[:2] == [1, 2]:
+            return i
     return None
+
+
+def _task_parts(blocks: list[Block], parts: list[tuple[int, int]]) -> list[int]:
+    """The parts that are the tasks themselves (2015, 2020): those after the year's plan part.
+
+    Only read when no part has a （一） list, and only after a part named for the year's targets or
+    overall plan (今年发展主要目标和下一阶段工作总体部署), so a commentary's 一、二、三、 stay out.
+    """
+    for n, (i, number) in enumerate(parts):
+        if number >= 2 and _PLAN_PART.search(fold_query(blocks[i].text)):
+            following = [j for j, _ in parts[n + 1 :]]
+            return following if len(following) >= _MIN_TASK_PARTS else []
+    return []
 
 
 def _read_section(blocks: list[Block]) -> list[Task]:
     tasks: list[tuple[int, tuple[str, int, int], list[tuple[str, int, int]]]] = []
+    bare = False  # the last task heading holds only its title
     for block in blocks[1:]:
-        if block.level == 1 and block.kind in (HEADING, LIST_ITEM):
+        if _ends_section(block):
             break  # the next part of the report
         number = _task_number(block)
         if number is not None:
             title = _lead_sentence(block, skip=len(block.label))
             if title is not None:
                 tasks.append((number, title, []))
+                bare = _is_bare(block, title)
             continue
         if tasks and block.kind in (PARAGRAPH, LIST_ITEM) and block.level != 2:
+            if bare and not tasks[-1][2] and _one_sentence(block):
+                bare = False
+                continue  # the task's introduction, not a sub-task
+            bare = False
             lead = _lead_sentence(block, skip=len(block.label))
             if lead is not None:
                 tasks[-1][2].append(lead)
-    return [
-        Task(number, title, start, end, tuple(Task(i, *child) for i, child in enumerate(children, 1)))
-        for number, (title, start, end), children in tasks
-    ]
+    return [_task(number, title, children) for number, title, children in tasks]
+
+
+def _read_parts(blocks: list[Block], heads: list[int]) -> list[Task]:
+    """Tasks that are whole parts: the part's title, the lead sentences of its paragraphs."""
+    tasks: list[Task] = []
+    bounds = [*heads, len(blocks)]
+    for number, (head, stop) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
+        block = blocks[head]
+        title = _lead_sentence(block, skip=len(block.label))
+        if title is None:
+            continue
+        children: list[tuple[str, int, int]] = []
+        for k, child in enumerate(blocks[head + 1 : stop]):
+            if _ends_section(child):
+                break
+            if child.kind not in (PARAGRAPH, LIST_ITEM) or (k == 0 and _one_sentence(child)):
+                continue  # a heading, or the part's one-sentence introduction
+            lead = _lead_sentence(child, skip=len(child.label))
+            if lead is not None:
+                children.append(lead)
+        tasks.append(_task(number, title, children))
+    return tasks
+
+
+def _task(number: int, title: tuple[str, int, int], children: list[tuple[str, int, int]]) -> Task:
+    return Task(number, *title, tuple(Task(i, *child) for i, child in enumerate(children, 1)))
+
+
+def _ends_section(block: Block) -> bool:
+    """The next part (三、… after the tasks) or the address that opens the closing parts (各位代表！)."""
+    if block.level == 1 and block.label and block.kind in (HEADING, LIST_ITEM):
+        return True
+    return block.kind == PARAGRAPH and block.text.rstrip("！!：:。 ") == _ADDRESS
+
+
+def _is_bare(block: Block, title: tuple[str, int, int]) -> bool:
+    """The heading block holds nothing after its title (2014's （一）推动重要领域改革取得新突破。)."""
+    return not block.text[title[2] - block.start :].strip("。！？!? ")
+
+
+def _one_sentence(block: Block) -> bool:
+    return len(_SENTENCE_END.findall(block.text.rstrip("。！？!? "))) == 0
 
 
 def _task_number(block: Block) -> int | None:
