@@ -22,7 +22,7 @@ from bisect import bisect_right
 
 from reader.core.extracted import OUTCOME, PLAN, Figure
 from reader.core.find import fold_query
-from reader.core.model import Document
+from reader.core.model import CELL_SEPARATOR, TABLE_ROW, Document
 from reader.core.numbers import FoldedText, Quantity, find_quantities, fold_document
 from reader.core.targets import find_target_spans
 
@@ -47,13 +47,17 @@ def extract_figures(document: Document) -> list[Figure]:
     text = folded.text
     targets = [(t.start, t.end) for t in find_target_spans(text)]
     sections = _sections(document)
+    planned_rows = _planned_rows(document)
     quantities = find_quantities(text)
     ends = frozenset(_qualified_end(text, q) for q in quantities)
     figures: list[Figure] = []
     for q in quantities:
         clause_start, clause_end = _clause(text, q, ends)
-        kind = _kind(text, q, clause_start, clause_end, targets, document.year, sections, folded)
         start, end = folded.original(q.start, q.end)
+        if any(s <= start < e for s, e in planned_rows):
+            kind = PLAN  # a row of a table comparing years' targets (預期目標 | 5%左右 | …)
+        else:
+            kind = _kind(text, q, clause_start, clause_end, targets, document.year, sections, folded)
         c_start, c_end = folded.original(clause_start, clause_end)
         figures.append(
             Figure(
@@ -154,6 +158,20 @@ def _by_words(words: str, year: int | None) -> str | None:
     if plan != outcome:
         return PLAN if plan else OUTCOME
     return None
+
+
+_PLAN_ROW_LABEL = re.compile(r"目标|预期|任务|计划|建议|要求")
+
+
+def _planned_rows(document: Document) -> list[tuple[int, int]]:
+    """Spans of table rows whose label (first cell) names targets or plans."""
+    rows = []
+    for block in document.blocks:
+        if block.kind == TABLE_ROW:
+            label = block.text.split(CELL_SEPARATOR, 1)[0]
+            if label and _PLAN_ROW_LABEL.search(fold_query(label)):
+                rows.append((block.start, block.end))
+    return rows
 
 
 def _sections(document: Document) -> tuple[list[int], list[str]]:

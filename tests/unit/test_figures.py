@@ -132,3 +132,14 @@ def test_a_plan_compared_with_last_year_stays_a_plan_and_a_review_compared_with_
     review = ingest_text("过去一年，国内生产总值134.9万亿元，比上年增长5%。")
     kinds = {f.text: f.kind for f in extract_figures(replace(review, year=2025))}
     assert kinds == {"134.9万亿元": OUTCOME, "5%": OUTCOME}
+
+
+def test_figures_in_a_table_row_of_targets_are_plans():
+    """Seed 000 ends with a table comparing the 2022–2024 reports: its 預期目標 row holds targets."""
+    document = ingest_file(seed_path(0))
+    rows = [b for b in document.blocks if b.kind == "table_row" and b.text.startswith("預期目標")]
+    assert len(rows) == 1
+    (row,) = rows
+    in_row = [f for f in extract_figures(document) if row.start <= f.start < row.end]
+    assert len(in_row) >= 9
+    assert {f.kind for f in in_row} == {PLAN}
