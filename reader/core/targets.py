@@ -8,18 +8,29 @@ Only the targets sentence or heading triggers extraction, so a commentary quotin
   known indicator (2016 put energy intensity in a second sentence).
 - Heading: a short line ending in 主要预期目标 (seed 002's infographic) takes the lines after it
   while each starts with a known indicator, and stops at the first that does not.
+- 2020 set no GDP target and wrote no 主要预期目标是: under the part heading 今年发展主要目标 the
+  sentence 今年要优先稳就业保民生，…；城镇新增就业900万人以上，… lists them after its first ；.
+
+A sentence is read from its paragraph with the line breaks, blank lines and page numbers a PDF
+put inside it taken out (a line that does not end a sentence goes on after the next one), so a
+cut anywhere — in the trigger, in 120|0万人 — reads as if the paragraph had been rebuilt.
 
 Bodies split into pieces at ；，、 (not a thousands comma). A piece names an indicator by keyword
-(table below; keys are stable across years and scripts). A piece naming none continues the one
-before it (并留有适当弹性, 在实际工作中争取更好结果) rather than becoming a target of its own.
+(table below; keys are stable across years and scripts: 城镇调查失业率 is urban_unemployment and
+城镇登记失业率 registered_unemployment in every year). A piece naming none continues the one
+before it across a ， (并留有适当弹性, 在实际工作中争取更好结果) rather than becoming a target of
+its own; after a ； it is a new item that is no target and is left out.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reader.core.extracted import Target
+from reader.core.labels import find_label
 from reader.core.model import Document
 from reader.core.numbers import QUALIFIER, FoldedText, find_quantities, fold_document
 
@@ -53,6 +64,18 @@ _DIRECTION = re.compile(r"增长|降低|下降|减少|控制|保持|提高|上�
 _CONNECTIVE_TAIL = re.compile(r"(?:在|为|到|至|达到)$")
 # A heading-mode line longer than this is prose, not an infographic target line.
 _MAX_TARGET_LINE = 80
+# 2020: a part heading naming the year's goals, and the sentence under it that lists them.
+_GOALS_HEADING = re.compile(r"发展主要目标")
+_MAX_GOALS_HEADING = 40
+_GOALS_OPENING = "今年要"
+_MAX_GOALS_PARAGRAPHS = 12
+_MIN_GOALS_VALUES = 2
+_PART_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+# Paragraph rebuilding inside extraction: page numbers dropped, lines ending so end a paragraph.
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*页$|^\d{1,3}\s*/\s*\d{1,3}$")
+_FINAL = set("。！？!?")
+_MAX_PARAGRAPH = 4000
+_BIG = 1 << 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +104,24 @@ def find_target_spans(text: str) -> list[TargetSpan]:
     found: list[TargetSpan] = []
     seen: set[tuple[int, int]] = set()
     lines = _lines(text)
-    for index, (start, end) in enumerate(lines):
-        trigger = _TRIGGER.search(text, start, end)
-        spans: list[TargetSpan] = []
-        if trigger and text[trigger.end() : end].strip():
-            spans = _sentence_targets(text, trigger.end(), end)
-        elif trigger or _HEADING.fullmatch(text[start:end].strip()):
-            spans = _heading_targets(text, lines[index + 1 :])
+    paragraphs = _paragraphs(text, lines)
+
+    def keep(spans: list[TargetSpan]) -> None:
         for span in spans:
             if (span.start, span.end) not in seen:
                 seen.add((span.start, span.end))
                 found.append(span)
+
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end].strip()
+        if _HEADING.fullmatch(line):
+            keep(_heading_targets(text, lines[index + 1 :]))
+        elif len(line) <= _MAX_GOALS_HEADING and _GOALS_HEADING.search(line) and not _SENTENCE_END.search(line):
+            keep(_goals_sentence_targets(text, [v for v in paragraphs if v.start > end]))
+    for view in paragraphs:
+        trigger = _TRIGGER.search(view.clean)
+        if trigger and view.clean[trigger.end() :].strip() and not _HEADING.fullmatch(view.clean.strip()):
+            keep(view.to_text(_sentence_targets(view.clean, trigger.end())))
     found.sort(key=lambda s: s.start)
     return found
 
@@ -104,8 +134,95 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_targets(text: str, start: int, line_end: int) -> list[TargetSpan]:
+@dataclass(frozen=True, slots=True)
+class _View:
+    """A paragraph whose lines were cut (a PDF's wrapping, a page number) read as one string.
+
+    clean is the paragraph without its line breaks, blank lines and page numbers; pieces maps
+    it back: (clean offset, text offset, length) of each run copied from the text.
+    """
+
+    clean: str
+    pieces: tuple[tuple[int, int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][1]
+
+    def position(self, offset: int, *, end: bool = False) -> int:
+        """The text offset of clean[offset] (end=True: of the end of clean[offset - 1])."""
+        if end and offset > 0:
+            return self.position(offset - 1) + 1
+        index = bisect_right(self.pieces, (offset, _BIG, _BIG)) - 1
+        clean_start, text_start, _ = self.pieces[max(index, 0)]
+        return text_start + offset - clean_start
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.position(start), self.position(end, end=True)
+
+    def to_text(self, spans: list[TargetSpan]) -> list[TargetSpan]:
+        if len(self.pieces) == 1:
+            shift = self.pieces[0][1]
+            return [_shift(span, lambda a, b: (a + shift, b + shift)) for span in spans]
+        return [_shift(span, self.span) for span in spans]
+
+
+def _shift(span: TargetSpan, move: Callable[[int, int], tuple[int, int]]) -> TargetSpan:
+    start, end = move(span.start, span.end)
+    return replace(
+        span,
+        start=start,
+        end=end,
+        indicator=move(*span.indicator),
+        unit=tuple(move(*u) for u in span.unit),
+        qualifier=move(*span.qualifier) if span.qualifier else None,
+        direction=move(*span.direction) if span.direction else None,
+    )
+
+
+def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[_View]:
+    """The text's paragraphs: a line that does not end a sentence goes on after the next one.
+
+    Blank lines and page numbers between the parts are dropped; a numbered line (三、, （一）,
+    ●) always starts a paragraph of its own. Bounded: a paragraph stops at _MAX_PARAGRAPH.
+    """
+    views: list[_View] = []
+    parts: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if parts:
+            pieces, clean, offset = [], [], 0
+            for start, end in parts:
+                pieces.append((offset, start, end - start))
+                clean.append(text[start:end])
+                offset += end - start
+            views.append(_View("".join(clean), tuple(pieces)))
+            parts.clear()
+
+    size = 0
+    for start, end in lines:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        line = text[start:end]
+        if not line or _PAGE_NUMBER.match(line):
+            continue
+        if parts and (find_label(line) is not None or size > _MAX_PARAGRAPH):
+            flush()
+            size = 0
+        parts.append((start, end))
+        size += end - start
+        if line[-1] in _FINAL:
+            flush()
+            size = 0
+    flush()
+    return views
+
+
+def _sentence_targets(text: str, start: int) -> list[TargetSpan]:
     """The body of a targets sentence, plus following sentences made only of targets."""
+    line_end = len(text)
     stop = _SENTENCE_END.search(text, start, line_end)
     body_end = stop.start() if stop else line_end
     spans = _parse(text, start, body_end, allow_unknown=True)
@@ -118,6 +235,34 @@ def _sentence_targets(text: str, start: int, line_end: int) -> list[TargetSpan]:
             break
         spans.extend(more)
     return spans
+
+
+def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpan]:
+    """2020: under 今年发展主要目标, the sentence 今年要优先稳就业保民生…；A，B；C… lists the targets.
+
+    The clause before its first ； is the year's aim, not a target; the sentence counts only when
+    what follows names at least two targets with a value.
+    """
+    for view in following[:_MAX_GOALS_PARAGRAPHS]:
+        if find_label(view.clean) is not None and _PART_LABEL.match(view.clean):
+            break  # the next part of the report
+        clean = view.clean
+        for sentence_start in _sentence_starts(clean):
+            if not clean.startswith(_GOALS_OPENING, sentence_start):
+                continue
+            stop = _SENTENCE_END.search(clean, sentence_start)
+            sentence_end = stop.start() if stop else len(clean)
+            aim_end = clean.find("；", sentence_start, sentence_end)
+            if aim_end < 0:
+                continue
+            spans = _parse(clean, aim_end + 1, sentence_end, allow_unknown=True)
+            if sum(1 for span in spans if span.value is not None) >= _MIN_GOALS_VALUES:
+                return view.to_text(spans)
+    return []
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
 
 
 def _heading_targets(text: str, following: list[tuple[int, int]]) -> list[TargetSpan]:
@@ -139,35 +284,39 @@ def _starts_with_target(text: str, line_start: int, first: TargetSpan) -> bool:
     return not text[line_start : first.start].strip()
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the pieces between separators, trimmed of spaces; empty pieces dropped."""
-    out: list[tuple[int, int]] = []
-    pos = start
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Spans of the pieces between separators, trimmed of spaces, empty ones dropped; True after a ；."""
+    out: list[tuple[int, int, bool]] = []
+    pos, strong = start, False
     for sep in _PIECE_SEP.finditer(text, start, end):
-        out.append((pos, sep.start()))
-        pos = sep.end()
-    out.append((pos, end))
+        out.append((pos, sep.start(), strong))
+        pos, strong = sep.end(), sep.group() in "；;"
+    out.append((pos, end, strong))
     trimmed = []
-    for s, e in out:
+    for s, e, after_semicolon in out:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            trimmed.append((s, e))
+            trimmed.append((s, e, after_semicolon))
     return trimmed
 
 
 def _parse(text: str, start: int, end: int, *, allow_unknown: bool) -> list[TargetSpan]:
-    """Targets of one body; [] when allow_unknown is off and any piece names no indicator."""
+    """Targets of one body; [] when allow_unknown is off and any piece names no indicator.
+
+    A piece naming no indicator carries on the target before it across a "，" (并留有适当弹性)
+    but not across a "；", which starts a new item (2018: 供给侧结构性改革取得实质性进展).
+    """
     spans: list[TargetSpan] = []
-    for s, e in _pieces(text, start, end):
+    for s, e, after_semicolon in _pieces(text, start, end):
         span = _parse_piece(text, s, e)
         if span is not None:
             spans.append(span)
         elif not allow_unknown:
             return []
-        elif spans:
+        elif spans and not after_semicolon:
             spans[-1] = replace(spans[-1], end=e)  # a continuation of the target before it
     return spans
 
