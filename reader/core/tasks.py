@@ -69,15 +69,24 @@ def extract_tasks(document: Document) -> list[Task]:
 
 
 def _parts(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(block index, number) of the report's parts: the 一、… 三、… headings of level 1."""
+    """(block index, number) of the report's parts: the 一、… 三、… blocks of level 1.
+
+    A part heading glued to the paragraph after it (a PDF line not rebuilt) still counts, so the
+    tasks keep their number even when a title reads too long.
+    """
     out: list[tuple[int, int]] = []
     for i, block in enumerate(blocks):
-        if block.level == 1 and block.kind in (HEADING, LIST_ITEM) and len(block.text) <= _SECTION_MAX_LEN:
+        if block.level == 1 and block.kind in (HEADING, LIST_ITEM):
             match = _PART_LABEL.match(block.label)
             number = _chinese_number(match.group(1)) if match else None
             if number is not None:
                 out.append((i, number))
     return out
+
+
+def _part_number(block: Block) -> int:
+    match = _PART_LABEL.match(block.label)
+    return (_chinese_number(match.group(1)) or 0) if match else 0
 
 
 def _tasks_section(blocks: list[Block], parts: list[tuple[int, int]]) -> int | None:
@@ -88,7 +97,7 @@ def _tasks_section(blocks: list[Block], parts: list[tuple[int, int]]) -> int | N
     （一）…（九） list), and the first later part whose items count （一）, （二）… holds the tasks.
     """
     for i, _ in parts:
-        if _SECTION_TITLE in fold_query(blocks[i].text):
+        if len(blocks[i].text) <= _SECTION_MAX_LEN and _SECTION_TITLE in fold_query(blocks[i].text):
             return i
     for n, (i, number) in enumerate(parts):
         if number < 2 or _REVIEW in fold_query(blocks[i].text):
@@ -107,7 +116,8 @@ def _task_parts(blocks: list[Block], parts: list[tuple[int, int]]) -> list[int]:
     overall plan (今年发展主要目标和下一阶段工作总体部署), so a commentary's 一、二、三、 stay out.
     """
     for n, (i, number) in enumerate(parts):
-        if number >= 2 and _PLAN_PART.search(fold_query(blocks[i].text)):
+        text = blocks[i].text
+        if number >= 2 and len(text) <= _SECTION_MAX_LEN and _PLAN_PART.search(fold_query(text)):
             following = [j for j, _ in parts[n + 1 :]]
             return following if len(following) >= _MIN_TASK_PARTS else []
     return []
@@ -141,8 +151,10 @@ def _read_parts(blocks: list[Block], heads: list[int]) -> list[Task]:
     """Tasks that are whole parts: the part's title, the lead sentences of its paragraphs."""
     tasks: list[Task] = []
     bounds = [*heads, len(blocks)]
-    for number, (head, stop) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
+    first = _part_number(blocks[heads[0]])
+    for head, stop in zip(bounds, bounds[1:], strict=False):
         block = blocks[head]
+        number = _part_number(block) - first + 1
         title = _lead_sentence(block, skip=len(block.label))
         if title is None:
             continue
@@ -375,6 +387,7 @@ def _number_candidates(blocks: list[Block], headings: list[_Heading], candidates
 
 # Penalties, in units of shared (weighted) character pairs between a bullet and a heading.
 _EMPTY_HEADING = 2.0
+_TITLE_WEIGHT = 3.0
 _ORPHAN_BULLET = 1.0
 _BEFORE, _AFTER = 0, 1
 
@@ -390,7 +403,7 @@ def _place_groups(headings: list[_Heading], groups: list[_Group]) -> None:
     for group in groups:
         r = sum(1 for h in headings if h.index < group.index)
         runs[r].append(group)
-    score = [[sum(weights[p] for p in hp & _pairs(g.words)) for hp in pairs] for g in groups]
+    score = [[_score(hp, g, weights) for hp in pairs] for g in groups]
     order = {id(g): n for n, g in enumerate(groups)}
 
     def run_value(r: int, left: int | None, right: int | None) -> tuple[float, int]:
@@ -445,6 +458,18 @@ def _place_groups(headings: list[_Heading], groups: list[_Group]) -> None:
                 headings[r - 1].children.append(group.child)
             elif r < m and right == _BEFORE:
                 headings[r].children.append(group.child)
+
+
+def _score(heading_pairs: set[str], group: _Group, weights: dict[str, float]) -> float:
+    """Words a heading shares with a ● group; the bullet's own words count three times.
+
+    The bullet is the sub-task's title, the paragraphs under it only its details: 积极扩大有效投资
+    shares 扩大 (also in task 5's title) and 投资 with 全方位扩大国内需求, but only 有效 (plus 领域
+    from its details) with 有效防范化解重点领域风险; counted once each, the two tied.
+    """
+    shared = heading_pairs & _pairs(group.words)
+    title = _pairs(group.child[0])
+    return sum(weights[p] * (_TITLE_WEIGHT if p in title else 1.0) for p in shared)
 
 
 def _pairs(text: str) -> set[str]:
