@@ -84,11 +84,6 @@ def _parts(blocks: list[Block]) -> list[tuple[int, int]]:
     return out
 
 
-def _part_number(block: Block) -> int:
-    match = _PART_LABEL.match(block.label)
-    return (_chinese_number(match.group(1)) or 0) if match else 0
-
-
 def _tasks_section(blocks: list[Block], parts: list[tuple[int, int]]) -> int | None:
     """The part named 政府工作任务, else the first part after the review with a （一）（二）… list.
 
@@ -151,10 +146,8 @@ def _read_parts(blocks: list[Block], heads: list[int]) -> list[Task]:
     """Tasks that are whole parts: the part's title, the lead sentences of its paragraphs."""
     tasks: list[Task] = []
     bounds = [*heads, len(blocks)]
-    first = _part_number(blocks[heads[0]])
-    for head, stop in zip(bounds, bounds[1:], strict=False):
+    for number, (head, stop) in enumerate(zip(bounds, bounds[1:], strict=False), 1):
         block = blocks[head]
-        number = _part_number(block) - first + 1
         title = _lead_sentence(block, skip=len(block.label))
         if title is None:
             continue
