@@ -74,6 +74,7 @@ _PART_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 # Paragraph rebuilding inside extraction: page numbers dropped, lines ending so end a paragraph.
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*页$|^\d{1,3}\s*/\s*\d{1,3}$")
 _FINAL = set("。！？!?")
+_IN_SENTENCE = re.compile(r"[，。；：,;:]")
 _MAX_PARAGRAPH = 4000
 _BIG = 1 << 62
 
@@ -213,8 +214,8 @@ def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[_View]:
             size = 0
         parts.append((start, end))
         size += end - start
-        if line[-1] in _FINAL:
-            flush()
+        if line[-1] in _FINAL or (find_label(line) is not None and not _IN_SENTENCE.search(line)):
+            flush()  # a sentence ends here, or a numbered heading (二、今年发展主要目标…) stands alone
             size = 0
     flush()
     return views
@@ -247,7 +248,7 @@ def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpa
         if find_label(view.clean) is not None and _PART_LABEL.match(view.clean):
             break  # the next part of the report
         clean = view.clean
-        for sentence_start in _sentence_starts(clean):
+        for sentence_start in _sentence_starts(view):
             if not clean.startswith(_GOALS_OPENING, sentence_start):
                 continue
             stop = _SENTENCE_END.search(clean, sentence_start)
@@ -261,8 +262,9 @@ def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpa
     return []
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+def _sentence_starts(view: _View) -> list[int]:
+    """Where a sentence may begin: after a full stop, or at a line (a heading may end without one)."""
+    return sorted({*(piece[0] for piece in view.pieces), *(m.end() for m in _SENTENCE_END.finditer(view.clean))})
 
 
 def _heading_targets(text: str, following: list[tuple[int, int]]) -> list[TargetSpan]:

@@ -111,17 +111,18 @@ def report_text(year: int) -> str:
 def as_pdf(text: str, *, inside: tuple[str, ...] = ()) -> str:
     """The report as a PDF's text layer: lines of PDF_WIDTH characters, a blank line after each.
 
-    A page number follows every PAGE_EVERY lines and the first line of each paragraph holding one
-    of `inside` (so it lands inside that paragraph's first sentence).
+    A page number follows every PAGE_EVERY lines and the line where each of `inside` begins (so
+    it lands inside the sentence that starts with it, unless that line ends the paragraph).
     """
     paragraphs = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     out: list[str] = []
     page = 0
     for paragraph in paragraphs:
         lines = [paragraph[i : i + PDF_WIDTH] for i in range(0, len(paragraph), PDF_WIDTH)]
+        breaks = {paragraph.find(marker) // PDF_WIDTH for marker in inside if marker in paragraph}
         for k, line in enumerate(lines):
             out.append(line)
-            if (k == 0 and len(lines) > 1 and any(marker in paragraph for marker in inside)) or len(out) % PAGE_EVERY == 0:
+            if (k in breaks and k < len(lines) - 1) or len(out) % PAGE_EVERY == 0:
                 page += 1
                 out.append(f"- {page} -")
     return "\n\n".join(out) + "\n"
