@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from reader.core.extracted import Target
 from reader.core.labels import find_label
@@ -113,12 +114,17 @@ def find_target_spans(text: str) -> list[TargetSpan]:
                 seen.add((span.start, span.end))
                 found.append(span)
 
+    starts = [view.start for view in paragraphs]
+    searched: set[int] = set()  # goals sentences looked for from these paragraphs on
     for index, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if _HEADING.fullmatch(line):
-            keep(_heading_targets(text, lines[index + 1 :]))
+            keep(_heading_targets(text, lines, index + 1))
         elif len(line) <= _MAX_GOALS_HEADING and _GOALS_HEADING.search(line) and not _SENTENCE_END.search(line):
-            keep(_goals_sentence_targets(text, [v for v in paragraphs if v.start > end]))
+            after = bisect_right(starts, end)
+            if after not in searched:
+                searched.add(after)
+                keep(_goals_sentence_targets(text, paragraphs[after : after + _MAX_GOALS_PARAGRAPHS]))
     for view in paragraphs:
         trigger = _TRIGGER.search(view.clean)
         if trigger and view.clean[trigger.end() :].strip() and not _HEADING.fullmatch(view.clean.strip()):
@@ -244,7 +250,7 @@ def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpa
     The clause before its first ； is the year's aim, not a target; the sentence counts only when
     what follows names at least two targets with a value.
     """
-    for view in following[:_MAX_GOALS_PARAGRAPHS]:
+    for view in following:
         if find_label(view.clean) is not None and _PART_LABEL.match(view.clean):
             break  # the next part of the report
         clean = view.clean
@@ -267,10 +273,10 @@ def _sentence_starts(view: _View) -> list[int]:
     return sorted({*(piece[0] for piece in view.pieces), *(m.end() for m in _SENTENCE_END.finditer(view.clean))})
 
 
-def _heading_targets(text: str, following: list[tuple[int, int]]) -> list[TargetSpan]:
-    """Short lines under a 主要预期目标 heading, while each starts with a known indicator."""
+def _heading_targets(text: str, lines: list[tuple[int, int]], first: int) -> list[TargetSpan]:
+    """Short lines from lines[first] under a 主要预期目标 heading, while each starts with a known indicator."""
     spans: list[TargetSpan] = []
-    for start, end in following:
+    for start, end in islice(lines, first, None):
         if not text[start:end].strip():
             continue
         if end - start > _MAX_TARGET_LINE:
