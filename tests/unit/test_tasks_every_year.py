@@ -264,3 +264,32 @@ def test_a_part_heading_glued_to_its_paragraph_keeps_the_tasks_numbered():
     assert [t.number for t in tasks] == [1, 2, 3]
     assert tasks[2].title == "实施扩大内需战略，推动经济发展方式加快转变"
     assert [c.title for c in tasks[0].children] == ["加大减税降费力度"]
+
+
+# A （一） list whose headings are whole sentences on lines of their own (as 2014's are).
+BARE_HEADINGS = [
+    "三、2014年重点工作",
+    "（一）推动重要领域改革取得新突破。",
+    "改革要以经济体制改革为重点，区别情况，分类推进，抓好牵一发而动全身的举措，力求取得实质性进展，"
+    "使市场在资源配置中起决定性作用和更好发挥政府作用。",
+    "深入推进行政体制改革。进一步简政放权，这是政府的自我革命。今年要再取消和下放行政审批事项200项以上，"
+    "深化投资审批制度改革，取消或简化前置性审批。",
+    "（二）开创高水平对外开放新局面。",
+    "开放与改革相伴而生、相互促进。要构建开放型经济新体制，推动新一轮对外开放，在国际市场汪洋大海中搏击风浪，"
+    "倒逼深层次改革和结构调整。",
+    "扩大全方位主动开放。坚持积极有效利用外资，推动服务业扩大开放，打造内外资企业一视同仁、公平竞争的营商环境，"
+    "使中国继续成为外商投资首选地。",
+    "（三）增强内需拉动经济的主引擎作用。扩大内需是经济增长的主要动力，也是重大的结构调整，要发挥好消费的基础作用和投资的关键作用。",
+    "海洋是我们宝贵的蓝色国土，要坚持陆海统筹，全面实施海洋战略，发展海洋经济，保护海洋环境，坚决维护国家海洋权益，大力建设海洋强国。",
+]
+
+
+def test_a_one_sentence_introduction_after_a_bare_heading_is_no_sub_task():
+    """Task 1's one-sentence introduction is left out; task 2's runs on past its first sentence and stays,
+    and so does the one-sentence paragraph after task 3, whose heading carries its own introduction."""
+    tasks = extract_tasks(ingest_text("\n".join(BARE_HEADINGS) + "\n"))
+    assert [(t.title, [c.title for c in t.children]) for t in tasks] == [
+        ("推动重要领域改革取得新突破", ["深入推进行政体制改革"]),
+        ("开创高水平对外开放新局面", ["开放与改革相伴而生、相互促进", "扩大全方位主动开放"]),
+        ("增强内需拉动经济的主引擎作用", [BARE_HEADINGS[-1].rstrip("。")]),
+    ]
