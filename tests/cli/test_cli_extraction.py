@@ -51,5 +51,5 @@ def test_nothing_found_is_said_on_stderr_not_stdout(capsys):
 def test_library_option_before_the_command(capsys, tmp_path):
     library = tmp_path / "lib.sqlite3"
     assert main(["--library", str(library), "list", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)["documents"]) == 5
+    assert len(json.loads(capsys.readouterr().out)["documents"]) == 11  # the samples
     assert library.exists()

@@ -23,13 +23,20 @@ def test_first_run_seeds_the_library_with_the_manifest(capsys):
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0
     docs = json.loads(out)["documents"]
-    assert len(docs) == 5
+    assert len(docs) == 11
     titles = {d["title"] for d in docs}
     assert "2025年政府工作报告摘要" in titles
     by_title = {d["title"]: d for d in docs}
     assert by_title["2025年政府工作报告摘要"]["script"] == "simplified"
     assert by_title["2025年政府工作报告摘要"]["kind"] == "summary"
-    assert {d["year"] for d in docs} == {2024, 2025}
+    # A decade of full reports, each under its year, newest first as the library lists them.
+    reports = [d for d in docs if d["title"] in {f"{y}年政府工作报告" for y in range(2014, 2025, 2)}]
+    assert [(d["title"], d["year"], d["kind"]) for d in reports] == [
+        (f"{y}年政府工作报告", y, "report") for y in (2024, 2022, 2020, 2018, 2016, 2014)
+    ]
+    assert by_title["2022年政府工作报告"]["source_name"] == "Reviona/Basic-Word-Cloud: 2022年政府工作报告.txt"
+    assert [d["year"] for d in docs] == sorted((d["year"] for d in docs), reverse=True)
+    assert {d["year"] for d in docs} == {2014, 2016, 2018, 2020, 2022, 2024, 2025}
 
 
 def test_import_prints_the_new_id_and_is_idempotent(capsys, tmp_path):
@@ -41,7 +48,7 @@ def test_import_prints_the_new_id_and_is_idempotent(capsys, tmp_path):
     code, again, _ = run(capsys, "import", str(source))
     assert again.split() == [new_id]
     code, out, _ = run(capsys, "list", "--json")
-    assert len(json.loads(out)["documents"]) == 6
+    assert len(json.loads(out)["documents"]) == 12  # the eleven samples and this one
     code, out, _ = run(capsys, "show", new_id)
     assert "国内生产总值增长5%左右。" in out
 

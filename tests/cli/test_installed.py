@@ -24,7 +24,9 @@ def test_an_installed_copy_seeds_its_library_from_the_wheel(tmp_path):
         cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)["documents"]) == 5
+    documents = json.loads(result.stdout)["documents"]
+    assert len(documents) == 11
+    assert {d["year"] for d in documents} == {2014, 2016, 2018, 2020, 2022, 2024, 2025}
 
 
 def test_options_without_a_command_open_the_window(tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ from reader.store.seeding import seed_if_empty, seed_manifest
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory) -> Iterator[Library]:
-    """The five sample reports, indexed once for the module (jieba takes a second or two)."""
+    """The eleven sample reports, indexed once for the module (jieba takes a few seconds)."""
     with Library.open(tmp_path_factory.mktemp("search") / "library.sqlite3") as lib:
         seed_if_empty(lib)
         index_pending(lib)

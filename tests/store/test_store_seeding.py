@@ -1,4 +1,5 @@
-"""The sample reports: offered once to a new library, never brought back once removed."""
+"""The sample reports: offered once to a new library, never brought back once removed; a library
+seeded by an earlier version gains the samples added since, and nothing else changes."""
 
 from __future__ import annotations
 
@@ -9,8 +10,21 @@ from pathlib import Path
 import pytest
 
 from reader.core.model import Document
+from reader.errors import InputError, ReaderError
 from reader.store import DOCUMENT_KINDS, Library
-from reader.store.seeding import SEEDED_KEY, SeedEntry, seed_if_empty, seed_manifest
+from reader.store.seeding import (
+    FIRST_SEEDS,
+    OFFERED_KEY,
+    SEEDED_KEY,
+    SeedEntry,
+    offered_seeds,
+    seed_if_empty,
+    seed_manifest,
+)
+
+# The six full reports a later version added to the first five samples, in manifest order.
+REPORT_YEARS = [2014, 2016, 2018, 2020, 2022, 2024]
+REPORT_TITLES = [f"{year}年政府工作报告" for year in REPORT_YEARS]
 
 
 @pytest.fixture
@@ -40,12 +54,19 @@ def seeds(tmp_path: Path) -> list[SeedEntry]:
 
 def test_bundled_manifest_lists_existing_seed_files():
     entries = seed_manifest()
-    assert len(entries) >= 1
+    assert len(entries) == 11
     for entry in entries:
         assert entry.path.is_file(), entry.path
         assert entry.kind in DOCUMENT_KINDS
         assert entry.title
     assert any(e.title == "2025年政府工作报告摘要" and e.year == 2025 for e in entries)
+    # Libraries out there were offered the first five by name: renaming one would offer it again.
+    assert [e.name for e in entries[:5]] == list(FIRST_SEEDS)
+    reports = entries[5:]
+    assert [(e.title, e.year, e.kind, e.script, e.language) for e in reports] == [
+        (title, year, "report", "simplified", "zh") for title, year in zip(REPORT_TITLES, REPORT_YEARS, strict=True)
+    ]
+    assert all(e.source and e.path.name == f"gwr_{e.year}_zh-hans.txt" for e in reports)
 
 
 def test_a_new_library_gets_the_seeds_with_the_manifests_facts(library, seeds, fake_ingest):
@@ -109,3 +130,165 @@ def test_a_damaged_manifest_is_reported_in_one_sentence(tmp_path):
 
     with pytest.raises(ReaderError, match="missing or damaged"):
         seed_manifest(tmp_path)
+
+
+# --- the bundled seeds, and libraries seeded by earlier versions ---------------------------------
+
+
+def seed_as_the_first_version_did(library: Library, ingest: Callable[[Path], Document]) -> list[int]:
+    """What seed_if_empty of the first version (e9ef7e8, reader/store/seeding.py) wrote, kept
+    verbatim but for its manifest, which held the first five seeds: the documents, and meta
+    "seeded" set to "1" (or "0" for a library already in use), nothing else."""
+    by_name = {entry.name: entry for entry in seed_manifest()}
+    entries = [by_name[name] for name in FIRST_SEEDS]
+    if library.meta(SEEDED_KEY) is not None:
+        return []
+    if not library.is_empty():
+        library.set_meta(SEEDED_KEY, "0")
+        return []
+    documents = [(entry, ingest(entry.path)) for entry in entries]
+    new_ids: list[int] = []
+    with library.batch():
+        for entry, doc in documents:
+            doc_id, created = library.add(
+                doc,
+                title=entry.title,
+                year=entry.year,
+                kind=entry.kind,
+                source_name=entry.path.name,
+                script=entry.script or None,
+                language=entry.language or None,
+            )
+            if created:
+                new_ids.append(doc_id)
+        library.set_meta(SEEDED_KEY, "1")
+    return new_ids
+
+
+def titles(library: Library, ids: list[int]) -> list[str]:
+    return [library.info(doc_id).title for doc_id in ids]
+
+
+def test_a_first_run_gets_all_eleven_in_manifest_order(library, fake_ingest):
+    entries = seed_manifest()
+    ids = seed_if_empty(library, ingest=fake_ingest)
+    assert ids == sorted(ids) and len(ids) == 11
+    infos = [library.info(doc_id) for doc_id in ids]
+    assert [(i.title, i.year, i.kind) for i in infos] == [(e.title, e.year, e.kind) for e in entries]
+    # The full reports name where they were published; the first five, as before, their file.
+    assert [i.source_name for i in infos] == [e.source or e.path.name for e in entries]
+    assert infos[-1].source_name == "Qqi-W/python_learning: 2024年政府工作报告.txt"
+    assert infos[0].source_name == "001_feee4fa3265603e8.txt"
+    assert offered_seeds(library) == [e.name for e in entries]
+    assert library.meta(SEEDED_KEY) == "1"
+
+
+def test_a_library_seeded_by_the_first_version_gains_exactly_the_six(tmp_path, make_doc, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        first = seed_as_the_first_version_did(lib, fake_ingest)
+        mine, _ = lib.add(make_doc(["我自己的报告", "第一段。"]), title="我的报告", year=2024, source_name="mine.txt")
+        text = lib.document(mine).text
+        note = lib.add_annotation(mine, text.index("第一段"), text.index("第一段") + 3, note="要点")
+        assert lib.meta(OFFERED_KEY) is None  # the first version recorded no names
+        before = {info.id: info for info in lib.documents()}
+    with Library.open(path) as lib:
+        added = seed_if_empty(lib, ingest=fake_ingest)
+        assert titles(lib, added) == REPORT_TITLES
+        assert [lib.info(doc_id).year for doc_id in added] == REPORT_YEARS
+        assert min(added) > max(first + [mine])
+        now = {info.id: info for info in lib.documents()}
+        assert {doc_id: now[doc_id] for doc_id in before} == before  # the five and mine untouched
+        assert len(now) == len(before) + 6
+        assert lib.annotations(mine) == [note]
+        assert offered_seeds(lib) == [e.name for e in seed_manifest()]
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        assert len(lib.documents()) == 12
+
+
+def test_a_sample_the_user_removed_is_not_added_again(tmp_path, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        first = seed_as_the_first_version_did(lib, fake_ingest)
+        lib.remove(first[2])  # 2025年政府工作报告摘要
+    with Library.open(path) as lib:
+        added = seed_if_empty(lib, ingest=fake_ingest)
+        assert titles(lib, added) == REPORT_TITLES
+        lib.remove(added[1])  # the 2016 report
+        remaining = {info.title for info in lib.documents()}
+        assert "2025年政府工作报告摘要" not in remaining and "2016年政府工作报告" not in remaining
+    with Library.open(path) as lib:
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        assert {info.title for info in lib.documents()} == remaining
+
+
+def test_a_later_sample_is_offered_but_a_removed_one_stays_removed(library, tmp_path, fake_ingest):
+    ids = seed_if_empty(library, ingest=fake_ingest)
+    library.remove(ids[-1])
+    extra = tmp_path / "gwr_2026_zh-hans.txt"
+    extra.write_text("2026年政府工作报告\n今年发展主要预期目标是：国内生产总值增长5%左右。\n", encoding="utf-8")
+    later = [*seed_manifest(), SeedEntry(extra, "2026年政府工作报告", 2026, "report", "simplified", "zh")]
+    (new_id,) = seed_if_empty(library, ingest=fake_ingest, seeds=later)
+    assert library.info(new_id).title == "2026年政府工作报告"
+    assert "2024年政府工作报告" not in {info.title for info in library.documents()}
+    assert offered_seeds(library) == [e.name for e in later]
+
+
+def test_a_library_in_use_when_first_opened_gets_nothing_ever(tmp_path, make_doc, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        mine, _ = lib.add(make_doc(["我自己的文件"]))
+        assert seed_as_the_first_version_did(lib, fake_ingest) == []
+        assert lib.meta(SEEDED_KEY) == "0"
+        lib.remove(mine)
+    with Library.open(path) as lib:
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        assert lib.is_empty()
+        assert lib.meta(OFFERED_KEY) is None
+
+
+def test_seeding_the_bundled_samples_is_idempotent(tmp_path, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        assert len(seed_if_empty(lib, ingest=fake_ingest)) == 11
+        record = (lib.meta(SEEDED_KEY), lib.meta(OFFERED_KEY))
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        listed = lib.documents()
+    with Library.open(path) as lib:
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        assert lib.documents() == listed
+        assert (lib.meta(SEEDED_KEY), lib.meta(OFFERED_KEY)) == record
+
+
+def test_an_upgrade_that_fails_adds_nothing_opens_the_library_and_is_retried(tmp_path, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        seed_as_the_first_version_did(lib, fake_ingest)
+        before = lib.documents()
+
+    def broken_ingest(path: Path) -> Document:
+        if path.name == "gwr_2020_zh-hans.txt":
+            raise InputError("gwr_2020_zh-hans.txt cannot be read (disk error)")
+        return fake_ingest(path)
+
+    with Library.open(path) as lib:
+        assert seed_if_empty(lib, ingest=broken_ingest) == []
+        assert lib.documents() == before
+        assert lib.meta(OFFERED_KEY) is None
+    with Library.open(path) as lib:
+        assert titles(lib, seed_if_empty(lib, ingest=fake_ingest)) == REPORT_TITLES
+
+
+def test_a_damaged_manifest_stops_a_first_run_but_not_an_upgrade(tmp_path, monkeypatch, fake_ingest):
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        seed_as_the_first_version_did(lib, fake_ingest)
+    broken = tmp_path / "broken-seeds"
+    broken.mkdir()
+    (broken / "manifest.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr("reader.store.seeding.paths.seeds_dir", lambda: broken)
+    with Library.open(path) as lib:
+        assert seed_if_empty(lib, ingest=fake_ingest) == []
+        assert len(lib.documents()) == 5
+    with Library.open(tmp_path / "new.sqlite3") as lib, pytest.raises(ReaderError, match="missing or damaged"):
+        seed_if_empty(lib, ingest=fake_ingest)

@@ -28,7 +28,27 @@ def test_first_start_shows_the_first_sample_report_beside_its_simplified_convers
     assert window.view.config() == "t2s"
     converted = window.view.converted_pane.toPlainText()
     assert "新质生产力" in converted and "新質生產力" not in converted
-    assert window.library_dock.tree.topLevelItemCount() == 2  # 2025 and 2024
+    assert window.library_dock.tree.topLevelItemCount() == 7  # 2025, 2024 … 2014
+
+
+def test_the_first_run_library_lists_the_six_reports_under_their_years_newest_first(window):
+    tree = window.library_dock.tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    listed = {group.text(0): [group.child(j) for j in range(group.childCount())] for group in groups}
+    assert list(listed) == ["2025", "2024", "2022", "2020", "2018", "2016", "2014"]
+    for year in (2014, 2016, 2018, 2020, 2022):
+        (report,) = listed[str(year)]
+        assert (report.text(0), report.text(1), report.text(2)) == (f"{year}年政府工作报告", "Report", "简体")
+    assert [item.text(0) for item in listed["2024"]] == [
+        "2024年中央政府工作報告：從「新」出發",
+        "2024年政府工作報告（決議及第一部分）",
+        "2024年政府工作报告",
+        "2024年政府工作报告（三）政府工作任务 · 中英对照",
+        "國家推進新質生產力的背景及其內涵解讀",
+    ]
+    assert [item.text(0) for item in listed["2025"]] == ["2025年政府工作报告摘要"]
+    # Where each full report comes from, on hovering it.
+    assert "Qqi-W/python_learning: 2024年政府工作报告.txt" in listed["2024"][2].toolTip(0)
 
 
 def test_choosing_a_config_in_the_toolbar_converts_the_other_pane(window, qtbot):
@@ -63,11 +83,11 @@ def test_import_by_drop_then_undo_and_redo(window, qtbot, tmp_path):
     (new_id,) = blocker.args[0]
     assert window.current_id == new_id
     assert "国内生产总值增长5%左右" in window.view.original_pane.toPlainText()
-    assert len(titles(window)) == 6
+    assert len(titles(window)) == 12  # the eleven samples and this one
     window.undo_action.trigger()
-    assert len(titles(window)) == 5
+    assert len(titles(window)) == 11
     window.redo_action.trigger()
-    assert len(titles(window)) == 6
+    assert len(titles(window)) == 12
 
 
 def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path, monkeypatch):
@@ -78,7 +98,7 @@ def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path, m
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
         window.import_files([str(bad)])
     assert len(messages) == 1 and "scan.pdf" in messages[0]
-    assert len(titles(window)) == 5
+    assert len(titles(window)) == 11  # the samples, no more
 
 
 def test_remove_asks_nothing_and_undo_brings_the_document_back(window, qtbot):
