@@ -1,6 +1,6 @@
 """The year's tasks as a tree: each task heading with the lead sentences of the paragraphs under it.
 
-Two layouts are read:
+Three layouts are read:
 
 - A report's tasks section, found by place and numbering whatever its title (三、2014年重点工作,
   三、对2018年政府工作的建议, 三、2024年政府工作任务 …): the first part after the review (part 一)
