@@ -171,7 +171,7 @@ def _phrase_spans(opencc: Converter, line: str, chars: str, out: str) -> list[tu
         else:
             groups.append([i1, i2, j1, j2])
         pending = None
-    spans: list[tuple[int, int, int, int, bool]] = []
+    regions: list[tuple[int, int, int, int]] = []
     previous_end = 0
     for n, (i1, i2, j1, j2) in enumerate(groups):
         # Equal runs are aligned one to one, so the same count moves both sides.
@@ -179,8 +179,39 @@ def _phrase_spans(opencc: Converter, line: str, chars: str, out: str) -> list[tu
         following = groups[n + 1][0] if n + 1 < len(groups) else len(chars)
         after = max(0, min(_EDGE_CONTEXT, following - i2, len(out) - j2))
         previous_end = i2 + after
-        _split(opencc, line, chars, out, i1 - before, i2 + after, j1 - before, j2 + after, spans)
+        regions.append((i1 - before, i2 + after, j1 - before, j2 + after))
+    spans: list[tuple[int, int, int, int, bool]] = []
+    for a, b, c, d in _consistent(opencc, line, out, regions):
+        _split(opencc, line, chars, out, a, b, c, d, spans)
     return spans
+
+
+def _consistent(opencc: Converter, line: str, out: str, regions: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Regions each of which converts on its own to exactly its part of the output.
+
+    SequenceMatcher may pair the wrong repeats (鼠标滑鼠鼠标鼠标 → 鼠标鼠标鼠标鼠标 aligns the
+    first 鼠标 of the output with the second of the input); a region that does not convert to its
+    counterpart is merged with the next ones (at worst the whole line, which always does).
+    """
+    fixed: list[tuple[int, int, int, int]] = []
+    n = 0
+    while n < len(regions):
+        a, b, c, d = regions[n]
+        while opencc.convert(line[a:b]) != out[c:d]:
+            if n + 1 < len(regions):
+                n += 1
+                b, d = regions[n][1], regions[n][3]
+            elif (b, d) != (len(line), len(out)):
+                b, d = len(line), len(out)
+            elif fixed:
+                a, _b, c, _d = fixed.pop()
+            elif (a, c) != (0, 0):
+                a, c = 0, 0
+            else:
+                break  # the line itself: converted as a whole, so it matches by construction
+        fixed.append((a, b, c, d))
+        n += 1
+    return fixed
 
 
 # A cut in a long group is confirmed on this much of the text after it, not the whole rest: a

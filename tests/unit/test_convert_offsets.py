@@ -289,3 +289,14 @@ def test_a_long_line_of_phrases_maps_every_phrase_without_deep_recursion():
     last = len(line) - len(unit)
     start, end = conversion.offsets.span_to_converted(last + 2, last + 4)
     assert conversion.text[start:end] == "滑鼠"
+
+
+def test_a_repeated_phrase_that_the_differ_pairs_with_the_wrong_repeat_still_maps_in_place():
+    """tw2sp: 鼠标滑鼠鼠标鼠标 → 鼠标鼠标鼠标鼠标; a character-level differ pairs the output's first
+    鼠标 with the input's second, and each word must still map onto its own conversion."""
+    from reader.core.convert import convert_text
+
+    conversion = convert_text("鼠标滑鼠鼠标鼠标", "tw2sp")
+    for start in (0, 2, 4, 6):
+        assert conversion.offsets.span_to_converted(start, start + 2) == (start, start + 2)
+        assert conversion.offsets.span_to_original(start, start + 2) == (start, start + 2)
