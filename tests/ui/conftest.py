@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -18,11 +21,28 @@ def isolated_settings(tmp_path, qapp):
     QSettings().clear()
 
 
-@pytest.fixture
-def library(tmp_path):
+@pytest.fixture(scope="session")
+def first_run_library_file(tmp_path_factory) -> Path:
+    """A library as the first start leaves it (open_library on a new file: the eleven samples,
+    ingested and stored), made once per session: ingesting the six full reports for every
+    window test would add about half a second to each."""
     from reader.ui.app import open_library
 
-    lib = open_library(str(tmp_path / "ui-library.sqlite3"))
+    path = tmp_path_factory.mktemp("first-run") / "library.sqlite3"
+    open_library(str(path)).close()
+    # Closing the last connection folds the write-ahead log into the file, so it is complete.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture
+def library(tmp_path, first_run_library_file):
+    """Each test's own copy of the first-run library, opened as the app opens it."""
+    from reader.ui.app import open_library
+
+    path = tmp_path / "ui-library.sqlite3"
+    shutil.copyfile(first_run_library_file, path)
+    lib = open_library(str(path))
     yield lib
     lib.close()
 
