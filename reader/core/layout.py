@@ -26,6 +26,8 @@ _CONTINUE_SHARE = 0.7
 # Footnotes are set smaller, so their lines run this much wider than the body's.
 _FOOTNOTE_WIDER = 1.25
 _WINDOW = 3
+# Share of a repeated short line's occurrences that must sit beside page numbers to make it a running header.
+_HEADER_SHARE = 0.6
 # Across a blank line, a line must be this full (share of the column width) to continue.
 _FULL_ACROSS_BLANK = 0.9
 # Narrower "columns" than this are lists of short figures (targets), not wrapped prose.
@@ -33,11 +35,44 @@ _MIN_COLUMN_ACROSS_BLANK = 30
 
 _FINAL = set("。！？；：」』”’）)!?.;:…")
 _CONTINUING = set("，、,")
+_SENTENCE_FINAL = set("。！？!?")
+_SENTENCE_MARK = re.compile(r"[。！？；：!?;:]")
+# Closing marks a line may not start with: the character before them goes down with them.
+_NO_LINE_START = set("，。、；：？！）》」』”’%")
 _OPENERS = "（(「『《“〔【["
 _CLOSERS = "）)」』》”〕】]"
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*[頁页]$|^\d{1,3}\s*/\s*\d{1,3}$")
 _URL_ONLY = re.compile(r"^(?:https?://|mailto:|www\.)\S+$")
 _BULLET_START = re.compile(r"^(?:●|——)")
+# Lines this far either side of a line show the width its paragraph is set at.
+_MEASURE_WINDOW = 6
+# Narrower lines than this (display columns) say nothing about the column width.
+_MIN_MEASURE = 24
+# A line ending in a Han character is a wrapped line: in an evenly set text (every character one
+# cell, as Chinese is typeset) this share of them is within a column of the measure.
+_EVEN_SHARE = 0.7
+# Wrapped lines this much narrower than the measure (display columns) are not counted either way:
+# a line cut before a long number or word, a heading.
+_RAGGED = 8
+_EVEN_LINES = 4
+# In an evenly set text, a labelled line this far short of the measure is a heading on its own.
+_HEADING_SHORT = 4
+# The address to the deputies always opens a paragraph.
+_ADDRESS = re.compile(r"^各位代表[：！:!]")
+# Words that open a paragraph of a report far more often than a sentence inside one: after a
+# full line ending a sentence, they say the paragraph ended with the line.
+# (The address; enumerated points; looking back; weighing up the outlook; "we will" pledges; the
+# turn from achievements to problems; a note on the targets.)
+_OPENERS_OF_PARAGRAPHS = re.compile(
+    r"^(?:各位代表|[一二三四五六七八九十]是|第[一二三四五六七八九十]，|过去一年|过去五年|五年来|一年来|回顾"
+    r"|综合|我们[要将]|在(?:充分)?肯定|需要说明)"
+)
+# A report's paragraph often opens with a short title sentence ("推进农业供给侧结构性改革。");
+# inside a paragraph such a sentence mostly follows another short one (a run of brief tasks).
+_TITLE_SENTENCE = 16
+_BODY_SENTENCE = 20
+# How much of the coming lines a decision may read.
+_LOOKAHEAD = 96
 _IN_SENTENCE = re.compile(r"[，。；,;]")
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}[，。、；：]")
 
@@ -65,6 +100,12 @@ class _Line:
     # Several nearby lines share the reference width: a real text column, not a few odd lines.
     column: bool = False
     typical_known: bool = False
+    # The width the paragraph's lines are set at (the commonest width of wrapped lines nearby),
+    # and whether the text is set evenly enough to tell a full line from one a character short.
+    measure: int = 0
+    even: bool = False
+    # This line's text and the lines after it in the same block, cut at _LOOKAHEAD characters.
+    ahead: str = ""
     footnotes: list[Segment] = field(default_factory=list)
 
 
@@ -95,7 +136,7 @@ def segment(text: str) -> tuple[list[Segment], list[str]]:
         line = lines[i]
         if line is not None and TABLE_CAPTION.match(line.strip()):
             end = _table_end(lines, i + 1)
-            body = [x for x in lines[i + 1:end] if x is not None and not _PAGE_NUMBER.match(x.strip())]
+            body = [x for x in lines[i + 1 : end] if x is not None and not _PAGE_NUMBER.match(x.strip())]
             rows, table_warnings = parse_table(body)
             if rows:
                 segments.extend(_join_lines(block, typical))
@@ -130,10 +171,12 @@ def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
     for k, line in enumerate(lines):
         if line is None or counts[line.strip()] < 3 or len(line.strip()) > 30:
             continue
-        neighbours = [x for x in lines[max(0, k - 2):k + 3] if x is not None]
+        neighbours = [x for x in lines[max(0, k - 2) : k + 3] if x is not None]
         if any(_PAGE_NUMBER.match(x.strip()) for x in neighbours):
             near_page[line.strip()] += 1
-    headers = {text for text, n in near_page.items() if n >= 2}
+    # A header is beside (nearly) every page number; a short paragraph that recurs ("各位代表！")
+    # lands beside one now and then.
+    headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text]}
     return [x for x in lines if x is None or x.strip() not in headers]
 
 
@@ -224,14 +267,38 @@ def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment |
         last_body = line
         k += 1
     body = [x for x in out if isinstance(x, _Line)]
+    following = ""
+    for item in reversed(out):
+        if item is None:
+            following = ""
+        elif isinstance(item, _Line):
+            following = item.ahead = (item.text[:_LOOKAHEAD] + following)[:_LOOKAHEAD]
     widths = [x.width for x in body]
     for idx, line in enumerate(body):
-        window = sorted(widths[max(0, idx - _WINDOW): idx + _WINDOW + 1], reverse=True)
+        window = sorted(widths[max(0, idx - _WINDOW) : idx + _WINDOW + 1], reverse=True)
         line.ref = window[1] if len(window) > 1 else window[0]
         line.typical = typical or line.ref
         line.typical_known = typical > 0
         line.column = line.ref >= 0.8 * line.typical or sum(abs(w - line.ref) <= 4 for w in window) >= 2
+    _measure(body)
     return out
+
+
+def _measure(body: list[_Line]) -> None:
+    """Each line's measure (the commonest width of the wrapped lines around it) and whether the text
+    around it is set evenly: most wrapped lines within a character of the measure."""
+    han = [x.width if x.width >= _MIN_MEASURE and _is_han(x.text[-1]) else 0 for x in body]
+    wrapped = [x.width if x.width >= _MIN_MEASURE and x.text[-1] not in _FINAL else 0 for x in body]
+    for idx, line in enumerate(body):
+        lo, hi = max(0, idx - _MEASURE_WINDOW), idx + _MEASURE_WINDOW + 1
+        widths = Counter(w for w in han[lo:hi] if w)
+        if not widths:
+            continue
+        measure = max(widths.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        near = sum(1 for w in wrapped[lo:hi] if measure - 1 <= w <= measure + 2)
+        long = sum(1 for w in wrapped[lo:hi] if w >= measure - _RAGGED)
+        line.measure = measure
+        line.even = near >= _EVEN_LINES and near >= _EVEN_SHARE * long
 
 
 def _next_text(block: list[str | None], k: int) -> str | None:
@@ -275,7 +342,12 @@ def _read_footnote(block: list[str | None], k: int, number_line: str, typical: i
 
 def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
     """Does line b continue the paragraph that line a is in (`before` being the line above a)?"""
+    if _number_cut(a.text, b.text):
+        return True  # …增长7. / 4%，…: one number
     if b.label:
+        # "…坚持质量第 / 一、效益优先": a label-like start after a sentence cut off at a full line.
+        return a.even and a.text[-1] not in _FINAL and a.text[-1] not in _CONTINUING and _full(a, b)
+    if _ADDRESS.match(b.text):
         return False
     if _FOOTNOTE_MARK.match(b.text):
         return True  # "…生產率(TFP)" / "3，增大其…": a footnote mark wrapped to the next line
@@ -289,9 +361,17 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
         # A numbered heading or a bullet title on its own line ("一、2023年工作回顧", "●稳定对外贸易发展").
         if _BULLET_START.match(a.text) or a.width < ref - 2 * _FINAL_TOLERANCE:
             return False
+    if a.label and before is None and a.even and a.width <= a.measure - _HEADING_SHORT and not _SENTENCE_MARK.search(a.text):
+        return False  # a heading with a comma in it ("三、加大宏观政策实施力度，着力稳企业保就业")
     # Only a text with real prose lines (a typical width) is hard-wrapped at all.
     if a.typical_known and 12 <= ref <= _MAX_WRAP_WIDTH and a.width <= _MAX_WRAP_WIDTH:
         if last in _FINAL:
+            if a.even and last in _SENTENCE_FINAL:
+                # Set evenly, a line ending a sentence with room for one more character ends its
+                # paragraph; a full one does only if the next line opens a new one.
+                if not _full(a, b):
+                    return False
+                return not _opens_paragraph(a, b, before)
             # A paragraph's last line is short: of the column, and of the line above it.
             return a.width >= ref - _FINAL_TOLERANCE and (before is None or a.width >= before.width - 5)
         if a.width >= ref * _CONTINUE_SHARE and a.column:
@@ -306,6 +386,41 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
     ):
         return True
     return False
+
+
+def _full(a: _Line, b: _Line) -> bool:
+    """In evenly set text: is line a full, so that b's first character could not have gone on it?
+
+    A closing mark may not start a line, so a line may end a character early and send its last
+    character down with the mark ("…质量第" / "一、效益优先").
+    """
+    room = 2 if len(b.text) > 1 and b.text[1] in _NO_LINE_START else 0
+    return a.width >= a.measure - 1 - room
+
+
+def _opens_paragraph(a: _Line, b: _Line, before: _Line | None) -> bool:
+    """After a full line ending a sentence: does line b start a new paragraph of a report?"""
+    if _OPENERS_OF_PARAGRAPHS.match(b.text):
+        return True
+    title = _first_sentence(b.ahead)
+    if title is None or len(title) > _TITLE_SENTENCE or "，" in title or "、" in title or title[-1] != "。":
+        return False
+    # ...followed by a long sentence (the paragraph's body), not by more short ones or by nothing.
+    body = _first_sentence(b.ahead[len(title) :])
+    if body is None if len(b.ahead) < _LOOKAHEAD else body is not None and len(body) <= _BODY_SENTENCE:
+        return False
+    # The sentence before the break: a short one too means a run of brief sentences, one paragraph.
+    tail = (before.text if before is not None else "") + a.text
+    start = max(tail.rfind(mark, 0, len(tail) - 1) for mark in "。！？；：") + 1
+    previous = tail[start:]
+    return not (start > 0 and len(previous) <= _TITLE_SENTENCE and "，" not in previous)
+
+
+def _first_sentence(text: str) -> str | None:
+    for k, ch in enumerate(text):
+        if ch in "。！？；：":
+            return text[: k + 1]
+    return None
 
 
 def _continues_across_blank(a: _Line, b: _Line) -> bool:
@@ -352,12 +467,16 @@ def _join_texts(parts: list[str]) -> str:
     return out
 
 
+# A number is read across a line break from this many characters either side (longer runs are not numbers).
+_NUMBER_REACH = 40
 _DIGITS_AT_END = re.compile(r"\d[\d.,]*$")
 _DIGITS_AT_START = re.compile(r"^[\d.,]+")
 
 
 def _number_cut_in_chinese(before: str, after: str) -> bool:
     """A line break inside a number with Chinese text on either side (…就业120 / 0万人…, 4. / 06万亿元)."""
+    before = before[-_NUMBER_REACH:]  # only the end matters: searching a whole paragraph per line is quadratic
+    after = after[:_NUMBER_REACH]
     number_end = _DIGITS_AT_END.search(before)
     if not (number_end and before[-1] != "," and after[0].isdigit()):
         return False
@@ -367,6 +486,19 @@ def _number_cut_in_chinese(before: str, after: str) -> bool:
     head = before[: number_end.start()]
     tail = after[number_start.end() :]
     return bool(head and _is_cjk(head[-1])) or bool(tail and _is_cjk(tail[0]))
+
+
+def _number_cut(before: str, after: str) -> bool:
+    """A line ending in a number (or its decimal point) and the next starting with digits: one number cut in two."""
+    if not (after[:1].isdigit() and after[0].isascii()):
+        return False
+    if before[-1] == ".":
+        return len(before) > 1 and before[-2].isdigit()
+    return _number_cut_in_chinese(before, after)
+
+
+def _is_han(ch: str) -> bool:
+    return "一" <= ch <= "鿿" or "㐀" <= ch <= "䶿"
 
 
 def _is_cjk(ch: str) -> bool:
