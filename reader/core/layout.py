@@ -36,6 +36,7 @@ _MIN_COLUMN_ACROSS_BLANK = 30
 _FINAL = set("。！？；：」』”’）)!?.;:…")
 _CONTINUING = set("，、,")
 _SENTENCE_FINAL = set("。！？!?")
+_CLAUSE_FINAL = set("；：;:")
 _SENTENCE_MARK = re.compile(r"[。！？；：!?;:]")
 # Closing marks a line may not start with: the character before them goes down with them.
 _NO_LINE_START = set("，。、；：？！）》」』”’%")
@@ -101,9 +102,13 @@ class _Line:
     column: bool = False
     typical_known: bool = False
     # The width the paragraph's lines are set at (the commonest width of wrapped lines nearby),
-    # and whether the text is set evenly enough to tell a full line from one a character short.
+    # and whether the text is set evenly enough to tell a full line from one a character short:
+    # in display columns (a grid where Latin letters and digits take half a cell) and in
+    # characters (every character one cell).
     measure: int = 0
-    even: bool = False
+    even_width: bool = False
+    measure_chars: int = 0
+    even_chars: bool = False
     # This line's text and the lines after it in the same block, cut at _LOOKAHEAD characters.
     ahead: str = ""
     footnotes: list[Segment] = field(default_factory=list)
@@ -122,8 +127,10 @@ def segment(text: str) -> tuple[list[Segment], list[str]]:
     lines: list[str | None] = []
     for raw in raw_lines:
         if raw.strip():
+            if lines and lines[-1] is None and _PAGE_NUMBER.match(raw.strip()):
+                lines.pop()  # the page's bottom margin, not a paragraph break
             lines.append(raw)
-        elif not double_spaced and lines and lines[-1] is not None:
+        elif not double_spaced and lines and lines[-1] is not None and not _PAGE_NUMBER.match(lines[-1].strip()):
             lines.append(None)
     lines = _drop_running_headers(lines)
     typical = _typical_width(lines)
@@ -285,20 +292,43 @@ def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment |
 
 
 def _measure(body: list[_Line]) -> None:
-    """Each line's measure (the commonest width of the wrapped lines around it) and whether the text
-    around it is set evenly: most wrapped lines within a character of the measure."""
-    han = [x.width if x.width >= _MIN_MEASURE and _is_han(x.text[-1]) else 0 for x in body]
-    wrapped = [x.width if x.width >= _MIN_MEASURE and x.text[-1] not in _FINAL else 0 for x in body]
-    for idx, line in enumerate(body):
+    """Each line's measure, in display columns and in characters."""
+    han = [x.width >= _MIN_MEASURE and _is_han(x.text[-1]) for x in body]
+    wrapped = [x.width >= _MIN_MEASURE and x.text[-1] not in _FINAL for x in body]
+    long = [x.width >= _MIN_MEASURE for x in body]
+    widths = _even_measures([x.width for x in body], han, wrapped, long, 1)
+    chars = _even_measures([len(x.text) for x in body], han, wrapped, long, 0)
+    for line, (measure, share), (measure_chars, share_chars) in zip(body, widths, chars, strict=True):
+        # Whichever count the wrapped lines agree on better is how the text was set.
+        line.measure, line.even_width = measure, share >= share_chars and share > 0
+        line.measure_chars, line.even_chars = measure_chars, share_chars > share
+
+
+def _even_measures(sizes: list[int], han: list[bool], wrapped: list[bool], long: list[bool], slack: int) -> list[tuple[int, float]]:
+    """For each line: the commonest size of the lines around it that end in a Han character, and how
+    well the lines there agree on it: the share of long lines within `slack` below it (or hanging a
+    mark past it), 0 when the wrapped lines (those not ending a sentence) are too few or too ragged
+    to call the text evenly set."""
+    out: list[tuple[int, float]] = []
+    for idx in range(len(sizes)):
         lo, hi = max(0, idx - _MEASURE_WINDOW), idx + _MEASURE_WINDOW + 1
-        widths = Counter(w for w in han[lo:hi] if w)
-        if not widths:
+        counts = Counter(size for size, ok in zip(sizes[lo:hi], han[lo:hi], strict=False) if ok)
+        if not counts:
+            out.append((0, 0.0))
             continue
-        measure = max(widths.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        near = sum(1 for w in wrapped[lo:hi] if measure - 1 <= w <= measure + 2)
-        long = sum(1 for w in wrapped[lo:hi] if w >= measure - _RAGGED)
-        line.measure = measure
-        line.even = near >= _EVEN_LINES and near >= _EVEN_SHARE * long
+        measure = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        near = [measure - slack <= size <= measure + 2 for size in sizes[lo:hi]]
+        in_band = [size >= measure - _RAGGED for size in sizes[lo:hi]]
+        even = _agreement(near, in_band, wrapped[lo:hi])
+        out.append((measure, _agreement(near, in_band, long[lo:hi]) if even >= _EVEN_SHARE else 0.0))
+    return out
+
+
+def _agreement(near: list[bool], in_band: list[bool], counted: list[bool]) -> float:
+    hits = sum(1 for n, c in zip(near, counted, strict=True) if n and c)
+    if hits < _EVEN_LINES:
+        return 0.0
+    return hits / max(1, sum(1 for b, c in zip(in_band, counted, strict=True) if b and c))
 
 
 def _next_text(block: list[str | None], k: int) -> str | None:
@@ -346,7 +376,7 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
         return True  # …增长7. / 4%，…: one number
     if b.label:
         # "…坚持质量第 / 一、效益优先": a label-like start after a sentence cut off at a full line.
-        return a.even and a.text[-1] not in _FINAL and a.text[-1] not in _CONTINUING and _full(a, b)
+        return a.text[-1] not in _FINAL and a.text[-1] not in _CONTINUING and _full(a, b)
     if _ADDRESS.match(b.text):
         return False
     if _FOOTNOTE_MARK.match(b.text):
@@ -361,17 +391,19 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
         # A numbered heading or a bullet title on its own line ("一、2023年工作回顧", "●稳定对外贸易发展").
         if _BULLET_START.match(a.text) or a.width < ref - 2 * _FINAL_TOLERANCE:
             return False
-    if a.label and before is None and a.even and a.width <= a.measure - _HEADING_SHORT and not _SENTENCE_MARK.search(a.text):
+    if a.label and before is None and _short(a) and not _SENTENCE_MARK.search(a.text):
         return False  # a heading with a comma in it ("三、加大宏观政策实施力度，着力稳企业保就业")
     # Only a text with real prose lines (a typical width) is hard-wrapped at all.
     if a.typical_known and 12 <= ref <= _MAX_WRAP_WIDTH and a.width <= _MAX_WRAP_WIDTH:
         if last in _FINAL:
-            if a.even and last in _SENTENCE_FINAL:
-                # Set evenly, a line ending a sentence with room for one more character ends its
-                # paragraph; a full one does only if the next line opens a new one.
+            if (a.even_width or a.even_chars) and last in _SENTENCE_FINAL | _CLAUSE_FINAL:
+                # Set evenly, a line ending in a mark with room for one more character ends its
+                # paragraph; a full one ending a sentence does only if the next line opens a new one.
                 if not _full(a, b):
                     return False
-                return not _opens_paragraph(a, b, before)
+                return last not in _SENTENCE_FINAL or not _opens_paragraph(a, b, before)
+            if last in "；;" and a.width >= ref * _CONTINUE_SHARE and a.column:
+                return True  # a semicolon goes on with the sentence, and digits make a line narrow
             # A paragraph's last line is short: of the column, and of the line above it.
             return a.width >= ref - _FINAL_TOLERANCE and (before is None or a.width >= before.width - 5)
         if a.width >= ref * _CONTINUE_SHARE and a.column:
@@ -394,8 +426,17 @@ def _full(a: _Line, b: _Line) -> bool:
     A closing mark may not start a line, so a line may end a character early and send its last
     character down with the mark ("…质量第" / "一、效益优先").
     """
-    room = 2 if len(b.text) > 1 and b.text[1] in _NO_LINE_START else 0
-    return a.width >= a.measure - 1 - room
+    pushed = len(b.text) > 1 and b.text[1] in _NO_LINE_START
+    if a.even_width and a.width >= a.measure - 1 - 2 * pushed:
+        return True
+    return a.even_chars and len(a.text) >= a.measure_chars - pushed
+
+
+def _short(a: _Line) -> bool:
+    """In evenly set text: is line a two characters or more short of its measure (a heading)?"""
+    if a.even_width:
+        return a.width <= a.measure - _HEADING_SHORT
+    return a.even_chars and len(a.text) <= a.measure_chars - _HEADING_SHORT // 2
 
 
 def _opens_paragraph(a: _Line, b: _Line, before: _Line | None) -> bool:
@@ -429,14 +470,17 @@ def _continues_across_blank(a: _Line, b: _Line) -> bool:
         return False
     if _unclosed(a.text) or a.text[-1] in _CONTINUING:
         return True
+    # A semicolon goes on with the sentence ("…增长5%左右；" / "城镇新增就业…"), even on a line
+    # that figures (half-width digits) make narrow.
+    semicolon = a.text[-1] in "；;"
     cut_off = (
         a.typical_known
-        and a.text[-1] not in _FINAL
+        and (a.text[-1] not in _FINAL or semicolon)
         and _MIN_COLUMN_ACROSS_BLANK <= a.ref <= _MAX_WRAP_WIDTH
-        and a.width >= _FULL_ACROSS_BLANK * a.ref
+        and a.width >= (_CONTINUE_SHARE if semicolon else _FULL_ACROSS_BLANK) * a.ref
     )
     # ...and the line after is a paragraph's tail or body, not a stand-alone figure or caption.
-    tail = b.text[-1] in _FINAL or b.text[-1] in _CONTINUING or b.width >= _FULL_ACROSS_BLANK * b.ref
+    tail = b.text[-1] in _FINAL or b.text[-1] in _CONTINUING or b.width >= (_CONTINUE_SHARE if semicolon else _FULL_ACROSS_BLANK) * b.ref
     return cut_off and tail
 
 
