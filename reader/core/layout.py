@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.labels import find_label
@@ -68,6 +69,10 @@ _OPENERS_OF_PARAGRAPHS = re.compile(
     r"^(?:各位代表|[一二三四五六七八九十]是|第[一二三四五六七八九十]，|过去一年|过去五年|五年来|一年来|回顾"
     r"|综合|我们[要将]|在(?:充分)?肯定|需要说明)"
 )
+_NUMERALS = "一二三四五六七八九十"
+_NEXT_ITEM = re.compile(r"^([二三四五六七八九十])是")
+# How many lines back an enumeration's previous item is looked for.
+_ITEM_REACH = 40
 # A report's paragraph often opens with a short title sentence ("推进农业供给侧结构性改革。");
 # inside a paragraph such a sentence mostly follows another short one (a run of brief tasks).
 _TITLE_SENTENCE = 16
@@ -235,7 +240,7 @@ def _join_lines(block: list[str | None], typical: int) -> list[Segment]:
             continue
         if current:
             before = current[-2] if len(current) > 1 else None
-            joined = _continues_across_blank(current[-1], item) if item.after_blank else _continues(current[-1], item, before)
+            joined = _continues_across_blank(current[-1], item) if item.after_blank else _continues(current[-1], item, before, current)
             if not joined:
                 flush()
         current.append(item)
@@ -370,8 +375,9 @@ def _read_footnote(block: list[str | None], k: int, number_line: str, typical: i
     return Segment(f"{number} {text}", "footnote", label=number), k
 
 
-def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
-    """Does line b continue the paragraph that line a is in (`before` being the line above a)?"""
+def _continues(a: _Line, b: _Line, before: _Line | None = None, paragraph: Sequence[_Line] = ()) -> bool:
+    """Does line b continue the paragraph that line a is in (`before` being the line above a, and
+    `paragraph` the lines so far)?"""
     if _number_cut(a.text, b.text):
         return True  # …增长7. / 4%，…: one number
     if b.label:
@@ -401,7 +407,7 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None) -> bool:
                 # paragraph; a full one ending a sentence does only if the next line opens a new one.
                 if not _full(a, b):
                     return False
-                return last not in _SENTENCE_FINAL or not _opens_paragraph(a, b, before)
+                return last not in _SENTENCE_FINAL or not _opens_paragraph(a, b, before, paragraph)
             if last in "；;" and a.width >= ref * _CONTINUE_SHARE and a.column:
                 return True  # a semicolon goes on with the sentence, and digits make a line narrow
             # A paragraph's last line is short: of the column, and of the line above it.
@@ -439,8 +445,15 @@ def _short(a: _Line) -> bool:
     return a.even_chars and len(a.text) <= a.measure_chars - _HEADING_SHORT // 2
 
 
-def _opens_paragraph(a: _Line, b: _Line, before: _Line | None) -> bool:
+def _opens_paragraph(a: _Line, b: _Line, before: _Line | None, paragraph: Sequence[_Line] = ()) -> bool:
     """After a full line ending a sentence: does line b start a new paragraph of a report?"""
+    item = _NEXT_ITEM.match(b.text)
+    if item:
+        # 二是… opens a paragraph where 一是… opened this one, not where 一是… is inside it.
+        previous = _NUMERALS[_NUMERALS.index(item.group(1)) - 1] + "是"
+        if paragraph and paragraph[0].text.startswith(previous):
+            return True
+        return not any(previous in line.text for line in paragraph[-_ITEM_REACH:])
     if _OPENERS_OF_PARAGRAPHS.match(b.text):
         return True
     title = _first_sentence(b.ahead)
@@ -450,6 +463,8 @@ def _opens_paragraph(a: _Line, b: _Line, before: _Line | None) -> bool:
     body = _first_sentence(b.ahead[len(title) :])
     if body is None if len(b.ahead) < _LOOKAHEAD else body is not None and len(body) <= _BODY_SENTENCE:
         return False
+    if b.ahead.startswith(("一是", "第一，"), len(title)):
+        return False  # 今年将采取三项举措。一是…: an announcement of the list that follows
     # The sentence before the break: a short one too means a run of brief sentences, one paragraph.
     tail = (before.text if before is not None else "") + a.text
     start = max(tail.rfind(mark, 0, len(tail) - 1) for mark in "。！？；：") + 1

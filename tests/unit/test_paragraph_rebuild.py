@@ -120,6 +120,32 @@ def test_a_page_footer_set_apart_by_blank_lines_is_no_paragraph_break():
     assert blocks(text) == [paragraph]
 
 
+def cut_to_break_at(paragraph: str, at: int, lines_before: int = 3) -> tuple[str, int]:
+    """The paragraph from a clause start chosen so that `at` falls on a line start at some width
+    in 25–40, after `lines_before` full lines or more, and that width."""
+    starts = [0] + [k + 1 for k, ch in enumerate(paragraph[:at]) if ch in "。，"]
+    width, start = next((w, n) for w in range(25, 41) for n in starts if (at - n) % w == 0 and at - n >= lines_before * w)
+    return paragraph[start:], width
+
+
+def test_the_second_item_of_a_list_inside_a_paragraph_stays_in_it():
+    """2016: …三项举措。一是…。二是…: 二是 after a full line goes on where 一是 is inside the paragraph."""
+    (paragraph,) = [p for p in paragraphs(report(2016)) if "今年将采取三项举措。一是" in p]
+    paragraph, width = cut_to_break_at(paragraph, paragraph.index("二是"))
+    text = pdf_wrapped(paragraph, width=width)
+    assert "。\n\n二是" in text
+    assert blocks(text) == [paragraph]
+
+
+def test_a_short_sentence_announcing_a_list_is_no_title():
+    """今年将采取三项举措。一是…: after a full line, the short sentence goes on with its paragraph."""
+    (paragraph,) = [p for p in paragraphs(report(2016)) if "今年将采取三项举措。一是" in p]
+    paragraph, width = cut_to_break_at(paragraph, paragraph.index("今年将采取三项举措"), lines_before=1)
+    text = pdf_wrapped(paragraph, width=width)
+    assert "。\n\n今年将采取三项举措。一是" in text
+    assert blocks(text) == [paragraph]
+
+
 def targets_sentence(year: int) -> str:
     """The sentence of a report's main targets (今年发展主要预期目标是：…；…；…。)."""
     (paragraph,) = [p for p in paragraphs(report(year)) if "主要预期目标是" in p]
