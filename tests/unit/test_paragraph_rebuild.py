@@ -224,9 +224,9 @@ def test_a_run_of_short_sentences_stays_one_paragraph_across_full_lines(width):
 
 
 def test_wrapped_lines_join_in_linear_time():
-    """20,000 full lines ending a sentence each: once quadratic (a number check over the whole paragraph per line)."""
-    text = ("我" * 29 + "。\n\n") * 20_000
+    """10,000 full lines ending a sentence each: once quadratic (a number check over the whole paragraph per line)."""
+    text = ("我" * 29 + "。\n\n") * 10_000
     started = time.perf_counter()
     doc = ingest_text(text)
-    assert time.perf_counter() - started < 10
-    assert len(doc.text) >= 600_000
+    assert time.perf_counter() - started < 5
+    assert len(doc.text) >= 300_000
