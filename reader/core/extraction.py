@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reader.core.extracted import Figure, Target, Task, TermHit
-from reader.core.model import Document
+from reader.core.model import NOISE, Document
 
 TARGETS, TASKS, FIGURES, TERMS = "targets", "tasks", "figures", "terms"
 KINDS = (TARGETS, TASKS, FIGURES, TERMS)
@@ -87,10 +88,21 @@ def _tasks(document: Document) -> list[Task]:
 def _figures(document: Document) -> list[Figure]:
     from reader.core.figures import extract_figures
 
-    return extract_figures(document)
+    return _outside_noise(document, extract_figures(document))
 
 
 def _terms(document: Document) -> list[TermHit]:
     from reader.core.terms import find_terms
 
-    return find_terms(document)
+    return _outside_noise(document, find_terms(document))
+
+
+_Item = TypeVar("_Item", Figure, TermHit)
+
+
+def _outside_noise(document: Document, items: list[_Item]) -> list[_Item]:
+    """Items not inside a NOISE block (infographic debris is not a figure or a term)."""
+    noise = [(b.start, b.end) for b in document.blocks if b.kind == NOISE]
+    if not noise:
+        return items
+    return [item for item in items if not any(s <= item.start < e for s, e in noise)]

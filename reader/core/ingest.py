@@ -16,7 +16,8 @@ from pathlib import Path
 
 from reader.core.decode import decode_bytes
 from reader.core.layout import segment
-from reader.core.model import BLOCK_SEPARATOR, HEADING, Block, Document
+from reader.core.model import BLOCK_SEPARATOR, HEADING, NOISE, PARAGRAPH, Block, Document
+from reader.core.noise import is_noise
 from reader.core.normalize import normalize_chars
 from reader.core.script import detect_script
 from reader.core.structure import Draft, classify
@@ -90,7 +91,15 @@ def block_id(kind: str, text: str, occurrence: int = 1) -> str:
     return digest if occurrence == 1 else f"{digest}-{occurrence}"
 
 
+def _noise_or(draft: Draft) -> Draft:
+    """A paragraph or heading that is infographic debris becomes a NOISE block (see noise.py)."""
+    if draft.kind in (PARAGRAPH, HEADING) and is_noise(draft.text):
+        return replace(draft, kind=NOISE, level=0, label="")
+    return draft
+
+
 def _assign(drafts: list[Draft]) -> list[Block]:
+    drafts = [_noise_or(d) for d in drafts]
     seen: Counter[tuple[str, str]] = Counter()
     ids: list[str] = []
     for draft in drafts:

@@ -9,7 +9,9 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 LIST_ITEM = "list_item"
 TABLE_ROW = "table_row"
-BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW)
+# Infographic debris (20242024, 今年今年): kept in the text, out of outline, extraction and exports.
+NOISE = "noise"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, NOISE)
 
 # Blocks are joined by this separator in Document.text, so block n is line n of the text
 # (and QTextBlock n of a reader pane).

@@ -435,3 +435,30 @@ def test_clear_shows_nothing(view, qtbot):
     assert view.original_pane.toPlainText() == view.converted_pane.toPlainText() == ""
     assert view.match_count() == 0
     assert view.pane(CONVERTED) is view.converted_pane
+
+
+def test_noise_blocks_are_drawn_muted_in_both_panes(view, qtbot):
+    from PySide6.QtGui import QColor
+
+    from reader.core.ingest import ingest_file
+    from reader.ui.reading.pane import MUTED_COLOR
+    from tests.support import seed_path
+
+    document = ingest_file(seed_path(2))
+    open_document(view, qtbot, document, "s2t")
+    number = next(n for n, block in enumerate(document.blocks) if block.text == "20242024")
+    for pane in (view.original_pane, view.converted_pane):
+        block = pane.document().findBlockByNumber(number)
+        colours = {fragment.charFormat().foreground().color().name() for fragment in _fragments(block)}
+        assert colours == {QColor(MUTED_COLOR).name()}
+    other = view.original_pane.document().findBlockByNumber(number + 1)
+    assert QColor(MUTED_COLOR).name() not in {f.charFormat().foreground().color().name() for f in _fragments(other)}
+
+
+def _fragments(block):
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid():
+            yield fragment
+        it += 1

@@ -93,7 +93,14 @@ class LinkedPanes(QWidget):
     def link(self) -> Link | None:
         return self._link
 
-    def set_texts(self, left: str | None, right: str, link: Link, headings: tuple[list[int], list[int]] = ([], [])) -> None:
+    def set_texts(
+        self,
+        left: str | None,
+        right: str,
+        link: Link,
+        headings: tuple[list[int], list[int]] = ([], []),
+        muted: tuple[list[int], list[int]] = ([], []),
+    ) -> None:
         """New text in both panes (left None: keep the left text) joined by `link`.
 
         A selection made in a pane whose text stays is kept and mirrored anew."""
@@ -107,6 +114,7 @@ class LinkedPanes(QWidget):
                 if text is not None:
                     self.panes[side].set_text(text)
                     self.panes[side].mark_headings(headings[side])
+                    self.panes[side].mark_muted(muted[side])
         self.render_layers()
         self._render_mirror()
         # A pane given new text starts at its top: the reading position is the left pane's.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from reader.ui.reading.offsets import Utf16Index
 
 Span = tuple[int, int]
+MUTED_COLOR = "#9a9a9a"
 
 
 def background_format(color: str | QColor, foreground: str | QColor | None = "#000000") -> QTextCharFormat:
@@ -54,10 +55,19 @@ class ReaderPane(QPlainTextEdit):
         self.setExtraSelections([])
         self.setPlainText(text)
 
+    def mark_muted(self, block_numbers: Iterable[int]) -> None:
+        """Draw debris blocks (infographic fragments) in grey: there, but not to be read."""
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor(MUTED_COLOR))
+        self._format_blocks(block_numbers, fmt)
+
     def mark_headings(self, block_numbers: Iterable[int]) -> None:
         """Set headings in bold so a reader sees the report's structure while scrolling."""
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold)
+        self._format_blocks(block_numbers, fmt)
+
+    def _format_blocks(self, block_numbers: Iterable[int], fmt: QTextCharFormat) -> None:
         document = self.document()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()

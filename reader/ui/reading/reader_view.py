@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config
 from reader.core.find import FOLD_CONFIG, find_all, merge_spans
 from reader.core.link import LEFT, RIGHT, ConversionLink
-from reader.core.model import HEADING, Document
+from reader.core.model import HEADING, NOISE, Document
 from reader.core.opencc_backend import normalise_config
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.linked_panes import MIRROR_LAYER, MIRROR_Z, LinkedPanes
@@ -148,7 +148,9 @@ class ReaderView(LinkedPanes):
         self._config = conversion.config
         self._conversion = conversion
         headings = self._heading_numbers()
-        self.set_texts(document.text if new_document else None, conversion.text, ConversionLink(conversion.offsets), (headings, headings))
+        noise = [n for n, block in enumerate(document.blocks) if block.kind == NOISE]
+        link = ConversionLink(conversion.offsets)
+        self.set_texts(document.text if new_document else None, conversion.text, link, (headings, headings), (noise, noise))
         self._update_header()
         if changed:
             self.config_changed.emit(self._config)
