@@ -29,6 +29,8 @@ _FOOTNOTE_WIDER = 1.25
 _WINDOW = 3
 # Share of a repeated short line's occurrences that must sit beside page numbers to make it a running header.
 _HEADER_SHARE = 0.6
+# ...and on at least this share of the pages.
+_HEADER_PAGES = 0.5
 # Across a blank line, a line must be this full (share of the column width) to continue.
 _FULL_ACROSS_BLANK = 0.9
 # Narrower "columns" than this are lists of short figures (targets), not wrapped prose.
@@ -188,7 +190,8 @@ def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
             near_page[line.strip()] += 1
     # A header is beside (nearly) every page number; a short paragraph that recurs ("各位代表！")
     # lands beside one now and then.
-    headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text]}
+    pages = sum(1 for x in lines if x is not None and _PAGE_NUMBER.match(x.strip()))
+    headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text] and n >= _HEADER_PAGES * pages}
     return [x for x in lines if x is None or x.strip() not in headers]
 
 
