@@ -65,11 +65,11 @@ _HEADING_SHORT = 4
 _ADDRESS = re.compile(r"^各位代表[：！:!]")
 # Words that open a paragraph of a report far more often than a sentence inside one: after a
 # full line ending a sentence, they say the paragraph ended with the line.
-# (The address; enumerated points; looking back; weighing up the outlook; "we will" pledges; the
+# (The address; enumerated points; looking back (过去一年, 去年…); weighing up the outlook; "we will" pledges; the
 # turn from achievements to problems; a note on the targets.)
 _OPENERS_OF_PARAGRAPHS = re.compile(
     r"^(?:各位代表|[一二三四五六七八九十]是|第[一二三四五六七八九十]，|过去一年|过去五年|五年来|一年来|回顾"
-    r"|综合|我们[要将]|在(?:充分)?肯定|需要说明)"
+    r"|去年(?:，|以来|是|[上下]半年)|综合|我们[要将]|在(?:充分)?肯定|需要说明)"
 )
 _NUMERALS = "一二三四五六七八九十"
 _NEXT_ITEM = re.compile(r"^([二三四五六七八九十])是")

@@ -111,6 +111,22 @@ def test_a_paragraph_ending_one_character_short_of_the_measure_ends_there():
     assert blocks(pdf_wrapped(first, second, width=width)) == [first, second]
 
 
+@pytest.mark.parametrize("opening", ["去年", "各位代表", "过去五年", "综合"])
+def test_a_paragraph_opening_as_report_paragraphs_do_starts_a_new_block_after_a_full_line(opening):
+    """After a paragraph (cut at a sentence) whose last line is full at some width."""
+    found = [p for year in YEARS for p in paragraphs(report(year))]
+    second = next(q for q in found if q.startswith(opening))
+    width, first = next(
+        (w, p[:n])
+        for p in found
+        if not p.startswith(("一是", "二是", "三是", "四是", "五是"))
+        for w in range(25, 41)
+        for n in [k + 1 for k, ch in enumerate(p) if ch == "。"]
+        if n % w == 0 and n >= 4 * w
+    )
+    assert blocks(pdf_wrapped(first, second, width=width)) == [first, second]
+
+
 def test_a_page_footer_set_apart_by_blank_lines_is_no_paragraph_break():
     """Single-spaced text: the blank lines around a footer are the page's margins."""
     (paragraph,) = [p for p in paragraphs(report(2014)) if p.startswith("二是创新宏观调控思路和方式")]
