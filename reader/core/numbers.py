@@ -86,8 +86,8 @@ def parse_chinese_number(text: str) -> float | None:
     digit: int | None = None
     for ch in text:
         if ch in _CN_DIGITS:
-            if digit is not None and _CN_DIGITS[ch] != 0:
-                return None  # 一二: not a number
+            if digit and _CN_DIGITS[ch] != 0:
+                return None  # 一二: not a number (but 零 holds a place: 一千零五)
             digit = _CN_DIGITS[ch]
         elif ch in _CN_SMALL:
             total += (1 if digit is None else digit) * _CN_SMALL[ch]

@@ -134,7 +134,10 @@ def test_two_control_characters_in_a_hundred_make_a_binary_file():
 # --- numbers -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("numeral", "value"), [("三百五十", 350.0), ("十二", 12.0), ("两千三百", 2300.0), ("一", 1.0)])
+NUMERALS = [("三百五十", 350.0), ("十二", 12.0), ("两千三百", 2300.0), ("一", 1.0), ("一千零五", 1005.0), ("两千零二十", 2020.0)]
+
+
+@pytest.mark.parametrize(("numeral", "value"), NUMERALS)
 def test_chinese_numerals_add_up_their_parts(numeral, value):
     assert parse_chinese_number(numeral) == value
 
