@@ -44,17 +44,7 @@ from lxml import etree
 from reader.core.extracted import Target, Task
 from reader.export import Format, register
 from reader.export.model import ExportedDocument, ExportSet, Highlight, Section
-from reader.store.annotations import COLORS
-
-# The fills the reading view paints for each colour: a copy of FILLS in
-# reader/ui/docks/annotation_model.py (the exporter must not import the UI); keep the two equal.
-FILLS = {
-    "yellow": "#F5D547",
-    "red": "#F08A8A",
-    "green": "#8FD18F",
-    "blue": "#8CB8F0",
-    "purple": "#C9A2E8",
-}
+from reader.store.annotations import COLORS, FILLS
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,16 +27,7 @@ from reader.core.extracted import Target, Task
 from reader.export import Format, register
 from reader.export.markdown import location, outline, target_value
 from reader.export.model import ExportedDocument, ExportSet, Highlight
-
-# The reading view's highlight fills (reader.ui.docks.annotation_model.FILLS; not imported, so
-# exporting never loads Qt).
-FILLS = {
-    "yellow": "#F5D547",
-    "red": "#F08A8A",
-    "green": "#8FD18F",
-    "blue": "#8CB8F0",
-    "purple": "#C9A2E8",
-}
+from reader.store.annotations import FILLS
 
 _CSS = """
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --card: #f6f8fa; --rule: #d1d9e0; }

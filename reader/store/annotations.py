@@ -29,6 +29,15 @@ if TYPE_CHECKING:
     from reader.store.library import DocumentInfo
 
 COLORS = ("yellow", "red", "green", "blue", "purple")
+# How each colour is painted: in the reader, the Annotations dock and every export that shows colour
+# (readable under dark text in light and dark themes).
+FILLS = {
+    "yellow": "#F5D547",
+    "red": "#F08A8A",
+    "green": "#8FD18F",
+    "blue": "#8CB8F0",
+    "purple": "#C9A2E8",
+}
 DEFAULT_COLOR = "yellow"
 STATUSES = (ANCHORED, ORPHANED)
 

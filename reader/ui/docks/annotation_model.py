@@ -13,21 +13,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from reader.core.find import fold_query
-from reader.store.annotations import Annotation
+from reader.store.annotations import FILLS, Annotation
 
 QUOTE, NOTE, TAGS, DOCUMENT, CREATED = range(5)
 BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
 _ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
 
-# Fills used for highlights and the list's colour column (readable on light and dark text).
-FILLS = {
-    "yellow": "#F5D547",
-    "red": "#F08A8A",
-    "green": "#8FD18F",
-    "blue": "#8CB8F0",
-    "purple": "#C9A2E8",
-}
 
 
 class AnnotationModel(QAbstractTableModel):

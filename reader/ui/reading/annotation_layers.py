@@ -6,8 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from reader.store.annotations import COLORS, Annotation
-from reader.ui.docks.annotation_model import FILLS
+from reader.store.annotations import COLORS, FILLS, Annotation
 
 LAYER_PREFIX = "annotation:"
 Z = 5  # above the extraction layers, below find matches and the mirrored selection
