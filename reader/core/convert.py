@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from reader.core.model import Document
 from reader.core.opencc_backend import Converter, converter, normalise_config
 
 # config → (human name, English name); the human names are what the toolbar combo shows.
@@ -294,6 +295,12 @@ class ConversionCache:
         if len(self._items) > self._capacity:
             self._items.popitem(last=False)
         return result
+
+
+def document_key(document: Document) -> str:
+    """A document's key in the conversion cache: its content hash, else one of its text."""
+    # str hashes are cached on the object, so this is O(n) once per text.
+    return document.content_hash or f"text:{len(document.text)}:{hash(document.text)}"
 
 
 conversions = ConversionCache()

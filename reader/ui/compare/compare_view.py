@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QTextChar
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from reader.core.compare.model import ADDED, CHANGED, MERGED, MOVED, REMOVED, SAME, SPLIT, BlockPair, Comparison
-from reader.core.convert import OffsetMap, conversions
+from reader.core.convert import OffsetMap, conversions, document_key
 from reader.core.link import LEFT, RIGHT, Link
 from reader.core.model import HEADING, Document
 from reader.ui.compare.display import DisplayLink, PendingLink
@@ -182,7 +182,7 @@ class CompareView(LinkedPanes):
         maps: list[OffsetMap | None] = []
         for document, config in zip((a, b), display, strict=True):
             if config:
-                conversion = conversions.get(_key(document), document.text, config)
+                conversion = conversions.get(document_key(document), document.text, config)
                 texts.append(conversion.text)
                 maps.append(conversion.offsets)
             else:
@@ -308,6 +308,3 @@ class CompareView(LinkedPanes):
         self.link_map.update()
         self.current_change_changed.emit(index)
 
-
-def _key(document: Document) -> str:
-    return document.content_hash or f"text:{len(document.text)}:{hash(document.text)}"

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
 from reader.core.compare.model import BLOCK_KINDS, SAME, Comparison, TargetChange
+from reader.core.convert import conversions, document_key
 from reader.core.find import FOLD_CONFIG, find_all
 from reader.core.link import LEFT, RIGHT
 from reader.core.model import Document
@@ -255,9 +256,7 @@ class CompareWindow(QMainWindow):
         """Every occurrence of the term in both documents (either script), the first on screen."""
         spans: dict[int, list[tuple[int, int]]] = {}
         for side, document in enumerate(self.documents):
-            from reader.core.convert import conversions
-
-            folded = conversions.get(document.content_hash or document.title, document.text, FOLD_CONFIG)
+            folded = conversions.get(document_key(document), document.text, FOLD_CONFIG)
             spans[side] = [self.view.to_displayed(side, s, e) for s, e in find_all(folded, term)]
         self._focus(spans)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config
+from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config, document_key
 from reader.core.find import FOLD_CONFIG, find_all, merge_spans
 from reader.core.link import LEFT, RIGHT, ConversionLink
 from reader.core.model import HEADING, NOISE, Document
@@ -143,7 +143,7 @@ class ReaderView(LinkedPanes):
     def _convert(self, config: str, *, new_document: bool = False) -> None:
         document = self._document
         assert document is not None
-        conversion = conversions.get(self._key(document), document.text, config)
+        conversion = conversions.get(document_key(document), document.text, config)
         changed = conversion.config != self._config
         self._config = conversion.config
         self._conversion = conversion
@@ -159,11 +159,6 @@ class ReaderView(LinkedPanes):
         name = CONFIG_NAMES.get(self._config, (self._config,))[0]
         self.converted_header.setText(name)
         self.converted_header.setToolTip(self._config)
-
-    @staticmethod
-    def _key(document: Document) -> str:
-        # str hashes are cached on the object, so this is O(n) once per text.
-        return document.content_hash or f"text:{len(document.text)}:{hash(document.text)}"
 
     # -- positions in the original --------------------------------------------------------
 
@@ -239,7 +234,7 @@ class ReaderView(LinkedPanes):
         document = self._document
         if not query or document is None:
             return []
-        key = self._key(document)
+        key = document_key(document)
         found = find_all(conversions.get(key, document.text, FOLD_CONFIG), query)
         conversion = self._conversion
         if conversion is not None and conversion.text != document.text:
