@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.ingest import ingest_file
 from reader.core.model import Document
 from reader.errors import ReaderError
 from reader.ops.changes import Changes
@@ -35,6 +34,8 @@ class Ingested:
 
 def ingest_files(paths: Sequence[str], progress: Callable[[int, int, str], None] | None = None) -> list[Ingested]:
     """Read and structure files (slow: run it off the GUI thread); a bad file is reported, not raised."""
+    from reader.core.ingest import ingest_file  # not at import: the window starts without ingest
+
     results = []
     for done, path in enumerate(paths):
         if progress:
@@ -76,6 +77,8 @@ def add_documents(
 
 def replace_document(library: Library, doc_id: int, path: str) -> tuple[ReanchorReport, Changes]:
     """New text for a document (a corrected import) under the same id; annotations placed again."""
+    from reader.core.ingest import ingest_file
+
     report = library.replace(doc_id, ingest_file(path))
     return report, Changes(documents=frozenset({doc_id}), annotated=frozenset({doc_id}))
 
