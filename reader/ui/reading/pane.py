@@ -53,6 +53,10 @@ class ReaderPane(QPlainTextEdit):
         self.index = Utf16Index(text)
         self._layers.clear()
         self.setExtraSelections([])
+        # setPlainText gives the new text the caret's character format: after a click in a
+        # bold heading, every document opened next would be bold. Start from a plain one.
+        self.document().clear()
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
 
     def mark_muted(self, block_numbers: Iterable[int]) -> None:
