@@ -155,6 +155,8 @@ class AnnotationController(QObject):
         span = self.view.selection_span()
         if span is None:
             offset = self.view.caret_offset()
+            if offset is None:
+                return []
             span = (offset, offset)
         start, end = span
         annotations = self._run(lambda: self.library.annotations(doc_id)) or []

@@ -47,6 +47,7 @@ class LinkedPanes(QWidget):
         self._syncing = False
         self._mirroring = False
         self._leader = LEFT
+        self._caret_side = LEFT  # the pane the reader last put the caret in
         self._selection: tuple[int, Span] | None = None  # (side holding it, span in that side)
         self._layers: dict[str, Layer] = {}
 
@@ -75,6 +76,7 @@ class LinkedPanes(QWidget):
         for side, pane in enumerate(self.panes):
             pane.verticalScrollBar().valueChanged.connect(lambda _value, side=side: self._on_scrolled(side))
             pane.selectionChanged.connect(lambda side=side: self._on_selection_changed(side))
+            pane.cursorPositionChanged.connect(lambda side=side: self._on_caret_moved(side))
             pane.resized.connect(self._resync)
             pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.customContextMenuRequested.connect(lambda pos, side=side: self._context_menu(side, pos))
@@ -253,6 +255,16 @@ class LinkedPanes(QWidget):
             self._mirroring = False
         self._render_mirror()
         self.selection_made.emit(side, *span)
+
+    def _on_caret_moved(self, side: int) -> None:
+        if not self._mirroring:
+            self._caret_side = side
+
+    def caret(self) -> tuple[int, int]:
+        """(side, code-point offset) of the caret in the pane the reader last clicked or moved in."""
+        pane = self.panes[self._caret_side]
+        position = pane.textCursor().position()
+        return self._caret_side, pane.index.span_to_code_points(position, position)[0]
 
     def drop_selection_in(self, side: int) -> None:
         if self._selection is not None and self._selection[0] == side:

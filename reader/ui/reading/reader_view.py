@@ -166,11 +166,14 @@ class ReaderView(LinkedPanes):
         """The current selection (from either pane) as a code-point span of the original."""
         return self.selection_on(ORIGINAL)
 
-    def caret_offset(self) -> int:
-        """The caret of the original pane as a code-point offset of the original."""
-        pane = self.original_pane
-        position = pane.textCursor().position()
-        return pane.index.span_to_code_points(position, position)[0]
+    def caret_offset(self) -> int | None:
+        """The caret, in whichever pane the reader put it, as a code-point offset of the original
+        (None when it sits where the converted text has no counterpart)."""
+        side, offset = self.caret()
+        if side == ORIGINAL:
+            return offset
+        mapped = self.map_span(side, offset, offset)
+        return None if mapped is None else mapped[0]
 
     def show_span(self, start: int, end: int) -> None:
         """Select a span of the original (mirrored in the other pane) and bring it into view."""
