@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
 from reader.ops.documents import open_library
+from reader.ui import settings
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -52,6 +53,15 @@ def run(args: argparse.Namespace) -> int:
         if not args.screenshot:  # a screenshot run has nobody to click the dialog away
             QMessageBox.critical(None, QCoreApplication.translate("app", "Report Reader"), str(exc))
         return 1
+    if args.doc is not None:
+        try:
+            library.info(args.doc)
+        except ReaderError as exc:
+            print(f"report-reader: {exc}", file=sys.stderr)
+            library.close()
+            return 1
+    if args.screenshot:
+        settings.set_read_only(True)
     window = MainWindow(library)
     window.restore_state()
     window.open_initial_document(args.doc)

@@ -14,6 +14,7 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 # Reading
 LAST_DOCUMENT = "reader/last_document"
+CONFIRM_REMOVE = "library/confirm_remove"  # False once the reader ticked "don't ask again"
 CONFIG_PREFIX = "reader/config/"  # + a document's script: the conversion last chosen for it
 FONT_SIZE = "view/font_size"
 FONT_FAMILY = "view/font_family"
@@ -29,12 +30,23 @@ EXPORT_FORMAT = "export/format"
 ANNOTATIONS_FOLDER = "import/annotations_folder"
 
 
+_read_only = False
+
+
+def set_read_only(read_only: bool) -> None:
+    """While read-only, settings are read but never written (a `gui --screenshot` run must not
+    change what the reader's next start opens)."""
+    global _read_only
+    _read_only = read_only
+
+
 def _get(key: str, default: object = None) -> object:
     return QSettings().value(key, default)
 
 
 def _set(key: str, value: object) -> None:
-    QSettings().setValue(key, value)
+    if not _read_only:
+        QSettings().setValue(key, value)
 
 
 def get_int(key: str) -> int | None:
@@ -88,4 +100,5 @@ def set_highlight_shown(kind: str, shown: bool) -> None:
 
 
 def sync() -> None:
-    QSettings().sync()
+    if not _read_only:
+        QSettings().sync()

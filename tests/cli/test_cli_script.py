@@ -107,3 +107,33 @@ def test_gui_screenshot_writes_a_png_and_exits_0(tmp_path):
     assert result.returncode == 0, result.stderr
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # a drawn window, not an empty image
+
+
+def _gui(tmp_path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "gui", "--library", str(tmp_path / "lib.sqlite3"), *args],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def test_gui_with_an_unknown_document_says_so_and_exits_1(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = _gui(tmp_path, "--doc", "99", "--screenshot", str(shot))
+    assert result.returncode == 1
+    assert "99" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not shot.exists()
+
+
+def test_a_screenshot_run_leaves_the_readers_settings_as_they_were(tmp_path):
+    assert _gui(tmp_path, "--doc", "3", "--screenshot", str(tmp_path / "a.png")).returncode == 0
+    assert not [p for p in (tmp_path / "config").rglob("*") if p.is_file()]  # nothing written
+    # A reader with a remembered document: a screenshot of another leaves it remembered.
+    folder = tmp_path / "config" / "Report Reader"
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = folder / "report-reader.conf"
+    conf.write_text("[reader]\nlast_document=5\n")
+    before = {conf: conf.read_bytes()}
+    assert _gui(tmp_path, "--doc", "3", "--screenshot", str(tmp_path / "b.png")).returncode == 0
+    assert {path: path.read_bytes() for path in before} == before
+    assert [p for p in (tmp_path / "config").rglob("*") if p.is_file()] == [conf]
