@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QFontDialog,
@@ -331,16 +332,49 @@ class MainWindow(QMainWindow):
         pane.setFocus()
 
     def remove_selected(self) -> None:
+        """Remove the documents chosen in the library (else the open one), once confirmed."""
         ids = self.library_dock.selected_ids() or ([self.current_id] if self.current_id is not None else [])
-        if not ids:
+        try:
+            titles = [self.library.info(doc_id).title for doc_id in ids]
+        except ReaderError as exc:
+            show_error(self, exc)
             return
-        self.undo_stack.beginMacro(self.tr("Remove documents"))
+        if not ids or not self._confirm_removal(titles):
+            return
+        self.undo_stack.beginMacro(self.tr("Remove “%1”").replace("%1", titles[0]) if len(ids) == 1
+                                   else self.tr("Remove %n documents", "", len(ids)))
         try:
             for doc_id in ids:
                 self.funnel.push(RemoveDocumentCommand(self.funnel, doc_id))
         finally:
             self.undo_stack.endMacro()
-        self.statusBar().showMessage(self.tr("Removed. Undo with Ctrl+Z."), 5000)
+        removed = f"“{titles[0]}”" if len(ids) == 1 else self.tr("%n documents", "", len(ids))
+        self.statusBar().showMessage(self.tr("Removed %1. Undo with Ctrl+Z.").replace("%1", removed), 8000)
+
+    def _confirm_removal(self, titles: list[str]) -> bool:
+        """Ask before removing (naming what goes), unless the reader said not to ask again."""
+        if not settings.get_bool(settings.CONFIRM_REMOVE, True):
+            return True
+        if len(titles) == 1:
+            text = self.tr("Remove “%1” from the library?").replace("%1", titles[0])
+        else:
+            text = self.tr("Remove these %n documents from the library?", "", len(titles))
+            text += "\n\n" + "\n".join(f"• {title}" for title in titles[:10])
+            if len(titles) > 10:
+                text += "\n…"
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"), text, parent=self)
+        box.setInformativeText(self.tr("Its annotations go with it. Edit ▸ Undo (Ctrl+Z) brings everything back."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(remove)
+        dont_ask = QCheckBox(self.tr("Don't ask again"), box)
+        box.setCheckBox(dont_ask)
+        box.exec()
+        if box.clickedButton() is not remove:
+            return False
+        if dont_ask.isChecked():
+            settings.set_value(settings.CONFIRM_REMOVE, False)
+        return True
 
     def open_compare(self, a_id: int | None = None, b_id: int | None = None) -> CompareWindow | None:
         """Compare two documents: those given, the two chosen in the library, or ask which."""

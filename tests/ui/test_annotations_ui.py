@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reader.core.ingest import ingest_text
+from reader.ui import settings
 from reader.ui.reading.annotation_layers import layer_name
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
@@ -211,6 +212,7 @@ def test_removing_a_document_and_undo_brings_its_annotations_back(window, qtbot)
     make_three(window, qtbot, doc_id)
     uuids = {a.uuid for a in window.library.annotations(doc_id)}
     window.library_dock.select(doc_id)
+    settings.set_value(settings.CONFIRM_REMOVE, False)  # "don't ask again" was ticked
     window.remove_selected()
     assert window.library.annotation_count() == 0
     window.undo_action.trigger()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from reader.core.convert import CONFIG_NAMES
+from tests.ui.dialogs import answer_next_message_box
 
 
 def titles(window) -> list[str]:
@@ -101,9 +102,10 @@ def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path, m
     assert len(titles(window)) == 11  # the samples, no more
 
 
-def test_remove_asks_nothing_and_undo_brings_the_document_back(window, qtbot):
+def test_remove_once_confirmed_opens_another_and_undo_brings_the_document_back(window, qtbot):
     before = titles(window)
     current = window.current_id
+    answer_next_message_box("Remove")
     window.remove_selected()
     assert len(titles(window)) == len(before) - 1
     assert window.current_id != current and window.current_id is not None

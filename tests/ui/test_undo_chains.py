@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.ui import settings
 from reader.ui.reading.annotation_layers import layer_name
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
@@ -48,6 +49,7 @@ def test_redo_a_highlight_after_its_document_was_removed_and_the_removal_undone(
     doc_id = open_titled(window, qtbot, REPORT_2024)
     annotation = highlight(window, qtbot, "新質生產力")
     window.library_dock.select(doc_id)
+    settings.set_value(settings.CONFIRM_REMOVE, False)  # "don't ask again" was ticked
     window.remove_selected()
     assert doc_id not in {i.id for i in window.library.documents()}
 
