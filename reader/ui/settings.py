@@ -16,6 +16,7 @@ STATE = "window/state"
 LAST_DOCUMENT = "reader/last_document"
 CONFIRM_REMOVE = "library/confirm_remove"  # False once the reader ticked "don't ask again"
 CONFIG_PREFIX = "reader/config/"  # + a document's script: the conversion last chosen for it
+POSITION_PREFIX = "reader/position/"  # + a document id: "block fraction" of the top line left at
 FONT_SIZE = "view/font_size"
 FONT_FAMILY = "view/font_family"
 SINGLE_PANE = "view/single_pane"
@@ -97,6 +98,20 @@ def highlight_shown(kind: str) -> bool:
 
 def set_highlight_shown(kind: str, shown: bool) -> None:
     _set(HIGHLIGHT_PREFIX + kind, shown)
+
+
+def reading_position(doc_id: int) -> tuple[int, float] | None:
+    """(top block, fraction of it scrolled past) where the document was left, if known."""
+    parts = get_str(POSITION_PREFIX + str(doc_id)).split()
+    try:
+        block, fraction = int(parts[0]), float(parts[1])
+    except (IndexError, ValueError):
+        return None
+    return (block, min(max(fraction, 0.0), 1.0)) if block >= 0 else None
+
+
+def set_reading_position(doc_id: int, block: int, fraction: float) -> None:
+    _set(POSITION_PREFIX + str(doc_id), f"{block} {fraction:.4f}")
 
 
 def sync() -> None:
