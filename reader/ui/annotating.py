@@ -31,7 +31,7 @@ from reader.ui.commands.annotations import (
 )
 from reader.ui.dialogs.annotation_dialogs import NoteDialog, TagManagerDialog, TagsDialog
 from reader.ui.docks.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
-from reader.ui.reading.annotation_layers import layers
+from reader.ui.reading.annotation_layers import layers, tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -54,6 +54,10 @@ class AnnotationController(QObject):
         self.dock.add_context_actions(self._list_menu)
         color = settings.get_str(settings.ANNOTATION_COLOR, DEFAULT_COLOR)
         self._color = color if color in COLORS else DEFAULT_COLOR
+        self._painted: list[Annotation] = []  # the current document's, as painted: the tooltips' source
+        self._labels: dict[str, str] = {}
+        for side, pane in enumerate(self.view.panes):
+            pane.tooltip_provider = partial(self._tooltip_at, side)
         self._build_actions()
 
     @property
@@ -272,7 +276,20 @@ class AnnotationController(QObject):
     def paint(self, annotations: list[Annotation] | None = None) -> None:
         if annotations is None:
             annotations = self._document_annotations()
+        self._painted = annotations
         self.view.set_span_layers(layers(annotations))
+
+    def theme_changed(self) -> None:
+        """Paint the highlights and the dock's swatches again in the new theme's colours."""
+        self.paint()
+        self.dock.theme_changed()
+
+    def _tooltip_at(self, side: int, offset: int) -> str | None:
+        """The note and tags of the highlights under a pane's offset (side 1 maps back to the original)."""
+        span: tuple[int, int] | None = (offset, offset + 1)
+        if side != 0:
+            span = self.view.map_span(side, offset, offset + 1)
+        return None if span is None else tooltip(self._painted, *span, labels=self._labels)
 
     def refresh_list(self, annotations: list[Annotation] | None = None) -> None:
         """Reload the dock; `annotations` may pass the current document's, already read."""
@@ -282,7 +299,8 @@ class AnnotationController(QObject):
             annotations = self._document_annotations()
         titles = {info.id: info.title for info in self.library.documents()}
         tags = [t.name for t in self.library.tags()]
-        self.dock.set_annotations(annotations, titles, self.library.color_labels(), tags)
+        self._labels = self.library.color_labels()
+        self.dock.set_annotations(annotations, titles, self._labels, tags)
 
     def jump_to(self, annotation: Annotation) -> None:
         if annotation.doc_id != self.window.current_id:

@@ -81,6 +81,11 @@ class ExtractionController(QObject):
             return
         self.view.set_span_layer(layer_name(kind), self.extraction.spans(kind), style.char_format(), style.z)
 
+    def repaint(self) -> None:
+        """Paint every layer again, for the current theme (the window calls this on a theme change)."""
+        for kind in KINDS:
+            self._paint_layer(kind)
+
     def _on_layer_toggled(self, kind: str, checked: bool) -> None:
         self._paint_layer(kind)
         settings.set_highlight_shown(kind, checked)

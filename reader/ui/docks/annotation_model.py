@@ -13,14 +13,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from reader.core.find import fold_query
-from reader.store.annotations import FILLS, Annotation
+from reader.store.annotations import Annotation
+from reader.ui.reading.annotation_layers import swatch
 
 QUOTE, NOTE, TAGS, DOCUMENT, CREATED = range(5)
 BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 11  # the title of the annotation's document
 _ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
-
-
 
 class AnnotationModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -89,8 +89,7 @@ class AnnotationModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == QUOTE:
-                quote = " ".join(a.quote.split())
-                return (self.tr("[orphaned] ") if a.orphaned else "") + (quote[:120] + "…" if len(quote) > 120 else quote)
+                return (self.tr("[orphaned] ") if a.orphaned else "") + " ".join(a.quote.split())
             if column == NOTE:
                 return a.note.split("\n", 1)[0]
             if column == TAGS:
@@ -100,7 +99,7 @@ class AnnotationModel(QAbstractTableModel):
             if column == CREATED:
                 return a.created[:10]
         if role == Qt.ItemDataRole.DecorationRole and column == QUOTE:
-            return QColor(FILLS[a.color])
+            return swatch(a.color)
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._labels.get(a.color, a.color)
             parts = [a.quote, f"— {label}"]
@@ -113,6 +112,8 @@ class AnnotationModel(QAbstractTableModel):
             return QColor("#888888")
         if role == ANNOTATION_ROLE:
             return a
+        if role == TITLE_ROLE:
+            return self._titles.get(a.doc_id, str(a.doc_id))
         return None
 
 

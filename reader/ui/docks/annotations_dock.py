@@ -1,4 +1,5 @@
-"""The Annotations dock: this document's or the whole library's annotations, filtered and sorted."""
+"""The Annotations dock: this document's or the whole library's annotations, filtered and sorted,
+each shown as a card (reader.ui.docks.annotation_cards)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.store.annotations import COLORS, Annotation
-from reader.ui.docks.annotation_model import ANNOTATION_ROLE, CREATED, DOCUMENT, NOTE, QUOTE, TAGS, AnnotationFilter, AnnotationModel
+from reader.ui.docks.annotation_cards import AnnotationCardDelegate, swatch_icon
+from reader.ui.docks.annotation_model import ANNOTATION_ROLE, QUOTE, AnnotationFilter, AnnotationModel
 
 THIS_DOCUMENT, WHOLE_LIBRARY = "document", "library"
 
@@ -42,7 +43,6 @@ class AnnotationsDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        row = QHBoxLayout()
         self.scope = QComboBox(body)
         self.scope.addItem(self.tr("This document"), THIS_DOCUMENT)
         self.scope.addItem(self.tr("Whole library"), WHOLE_LIBRARY)
@@ -51,12 +51,16 @@ class AnnotationsDock(QDockWidget):
         self.order.addItem(self.tr("Newest first"), AnnotationFilter.BY_DATE)
         self.color = QComboBox(body)
         self.tag = QComboBox(body)
-        for widget in (self.scope, self.order, self.color, self.tag):
-            # Shrink with the dock rather than force the window wide.
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            widget.setMinimumContentsLength(4)
-            row.addWidget(widget)
-        layout.addLayout(row)
+        # Two rows (what to list, how to filter it): each combo as wide as its longest item while
+        # the dock has room, shrinking (elided) below that rather than forcing the window wide.
+        for widgets in ((self.scope, self.order), (self.color, self.tag)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                widget.setMinimumWidth(60)
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
 
         self.filter = QLineEdit(body)
         self.filter.setPlaceholderText(self.tr("Filter by passage, note or tag (either script)"))
@@ -66,26 +70,21 @@ class AnnotationsDock(QDockWidget):
         self.model = AnnotationModel(self)
         self.proxy = AnnotationFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(body)
+        # The list of cards (named `table` since it was one: the controllers add actions to it).
+        self.table = QListView(body)
         self.table.setModel(self.proxy)
+        self.table.setModelColumn(QUOTE)
+        self.cards = AnnotationCardDelegate(self.table, self.tr("[orphaned]"))
+        self.table.setItemDelegate(self.cards)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
-        for column in (NOTE, TAGS, DOCUMENT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(CREATED, QHeaderView.ResizeMode.Interactive)  # not ResizeToContents: it reads every row
-        header.resizeSection(CREATED, self.fontMetrics().horizontalAdvance("2026-11-25") + 12)
-        header.setStretchLastSection(False)
-        header.resizeSection(NOTE, 110)
-        header.resizeSection(TAGS, 70)
-        header.resizeSection(DOCUMENT, 110)
-        self.table.setColumnHidden(DOCUMENT, True)  # shown for the whole library only
+        self.table.setUniformItemSizes(False)
+        self.table.setResizeMode(QListView.ResizeMode.Adjust)  # cards re-wrap to the dock's width
+        self.table.setLayoutMode(QListView.LayoutMode.Batched)  # tens of thousands of rows stay responsive
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setMinimumWidth(160)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.table, 1)
         self.count = QLabel(body)
@@ -117,10 +116,11 @@ class AnnotationsDock(QDockWidget):
         current = self.color.currentData()
         self.color.blockSignals(True)
         self.color.clear()
-        self.color.addItem(self.tr("All colours"), None)
+        self.color.addItem(swatch_icon(list(COLORS)), self.tr("All colours"), None)
         for color in COLORS:
             label = labels.get(color)
-            self.color.addItem(f"{color} — {label}" if label else color, color)
+            self.color.addItem(swatch_icon([color]), f"{color} — {label}" if label else color, color)
+        self._labels = labels
         self.color.setCurrentIndex(max(0, self.color.findData(current)))
         self.color.blockSignals(False)
 
@@ -144,8 +144,8 @@ class AnnotationsDock(QDockWidget):
         return scope
 
     def selected(self) -> list[Annotation]:
-        rows = self.table.selectionModel().selectedRows()
-        return [index.data(ANNOTATION_ROLE) for index in sorted(rows, key=lambda i: i.row())]
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedIndexes()})
+        return [self.proxy.index(row, 0).data(ANNOTATION_ROLE) for row in rows]
 
     def select_uuids(self, uuids: Iterable[str]) -> None:
         """Select these annotations (by uuid: their identity across undo) and show the first."""
@@ -170,6 +170,11 @@ class AnnotationsDock(QDockWidget):
     def add_context_actions(self, menu_builder: Callable[[QPoint], None]) -> None:
         self.table.customContextMenuRequested.connect(lambda pos: menu_builder(self.table.viewport().mapToGlobal(pos)))
 
+    def theme_changed(self) -> None:
+        """Swatches follow the theme's highlight colours."""
+        self.set_color_labels(self._labels)
+        self.table.viewport().update()
+
     def focus_filter(self) -> None:
         self.show()
         self.raise_()
@@ -191,7 +196,7 @@ class AnnotationsDock(QDockWidget):
         self.count.setText(self.tr("%1 of %2 annotations").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
 
     def _on_scope(self, _index: int) -> None:
-        self.table.setColumnHidden(DOCUMENT, self.scope_value() == THIS_DOCUMENT)
+        self.cards.set_show_document(self.scope_value() == WHOLE_LIBRARY)
         self.scope_changed.emit(self.scope_value())
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -1,15 +1,50 @@
-"""Annotations painted in the reader: one layer per colour, overlapping marks merged."""
+"""Annotations painted in the reader: one fill layer per colour, overlapping marks merged, and a
+wavy underline under the highlights that carry a note; the tooltip that shows the note.
+
+The fills keep the theme's text colour: light fills under dark text in a light theme (the store's
+FILLS), darker saturated fills under light text in a dark theme (DARK_FILLS here). Both keep a
+contrast ratio of at least 4.5 with the text (tests/ui/test_annotation_display.py measures it).
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.store.annotations import COLORS, FILLS, Annotation
+from reader.ui import theme
 
 LAYER_PREFIX = "annotation:"
+NOTE_PREFIX = "annotation-note:"
 Z = 5  # above the extraction layers, below find matches and the mirrored selection
+NOTE_Z = Z + 1
+LIGHT_ALPHA = 170  # FILLS over a white page: pale enough for black text
+
+# Dark-theme fills: deep and saturated, so light text stays readable on them (≥ 5:1 on #e6e6e6).
+DARK_FILLS = {
+    "yellow": "#6B5800",
+    "red": "#7F2432",
+    "green": "#1D5C2C",
+    "blue": "#1E4B80",
+    "purple": "#5A2F80",
+}
+# The note mark: the highlight's hue, dark enough to see on a light fill / bright on a dark one.
+MARKS = {
+    "yellow": "#8A6D00",
+    "red": "#B3261E",
+    "green": "#1E7B34",
+    "blue": "#1F5FB8",
+    "purple": "#6E3FA3",
+}
+DARK_MARKS = {
+    "yellow": "#FFD84D",
+    "red": "#FF8A95",
+    "green": "#7EE08F",
+    "blue": "#8EC2FF",
+    "purple": "#D0A6FF",
+}
 
 Span = tuple[int, int]
 
@@ -18,12 +53,40 @@ def layer_name(color: str) -> str:
     return LAYER_PREFIX + color
 
 
-def highlight_format(color: str) -> QTextCharFormat:
+def note_layer_name(color: str) -> str:
+    return NOTE_PREFIX + color
+
+
+def _dark(dark: bool | None) -> bool:
+    return theme.is_dark() if dark is None else dark
+
+
+def fill(color: str, dark: bool | None = None) -> QColor:
+    """How a colour is painted behind the text in the current (or the given) theme."""
+    if _dark(dark):
+        return QColor(DARK_FILLS[color])
+    shade = QColor(FILLS[color])
+    shade.setAlpha(LIGHT_ALPHA)
+    return shade
+
+
+def swatch(color: str, dark: bool | None = None) -> QColor:
+    """The colour as an opaque swatch (the dock, the colour filter): what the page shows."""
+    return QColor(DARK_FILLS[color]) if _dark(dark) else QColor(FILLS[color])
+
+
+def highlight_format(color: str, dark: bool | None = None) -> QTextCharFormat:
+    """A fill only: the text keeps the theme's colour (black text on a dark theme was unreadable)."""
     fmt = QTextCharFormat()
-    fill = QColor(FILLS[color])
-    fill.setAlpha(170)
-    fmt.setBackground(fill)
-    fmt.setForeground(QColor("#000000"))
+    fmt.setBackground(fill(color, dark))
+    return fmt
+
+
+def note_format(color: str, dark: bool | None = None) -> QTextCharFormat:
+    """The mark of a highlight that carries a note: a wavy underline in the highlight's hue."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor((DARK_MARKS if _dark(dark) else MARKS)[color]))
     return fmt
 
 
@@ -38,10 +101,36 @@ def union(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def layers(annotations: Iterable[Annotation]) -> dict[str, tuple[list[Span], QTextCharFormat, int]]:
-    """Every colour's layer (empty ones too, so a colour no longer used is cleared)."""
-    by_color: dict[str, list[Span]] = {color: [] for color in COLORS}
+def layers(annotations: Iterable[Annotation], dark: bool | None = None) -> dict[str, tuple[list[Span], QTextCharFormat, int]]:
+    """Every colour's fill and note layers (empty ones too, so a colour no longer used is cleared),
+    painted for the current theme unless `dark` says which."""
+    dark = _dark(dark)
+    fills: dict[str, list[Span]] = {color: [] for color in COLORS}
+    notes: dict[str, list[Span]] = {color: [] for color in COLORS}
     for a in annotations:
         if not a.orphaned:
-            by_color[a.color].append((a.start, a.end))
-    return {layer_name(c): (union(spans), highlight_format(c), Z) for c, spans in by_color.items()}
+            fills[a.color].append((a.start, a.end))
+            if a.note.strip():
+                notes[a.color].append((a.start, a.end))
+    out = {layer_name(c): (union(spans), highlight_format(c, dark), Z) for c, spans in fills.items()}
+    out.update({note_layer_name(c): (union(spans), note_format(c, dark), NOTE_Z) for c, spans in notes.items()})
+    return out
+
+
+def tooltip(annotations: Iterable[Annotation], start: int, end: int, labels: dict[str, str] | None = None) -> str | None:
+    """The notes and tags of the annotations over a span of the original text, as rich text for a
+    tooltip; None when none there has a note or a tag."""
+    labels = labels or {}
+    parts = []
+    for a in annotations:
+        if a.orphaned or not (a.start < max(end, start + 1) and start < a.end) or not (a.note.strip() or a.tags):
+            continue
+        lines = []
+        if a.note.strip():
+            lines.append(html.escape(a.note.strip()).replace("\n", "<br>"))
+        if a.tags:
+            lines.append("<i>" + html.escape("  ".join(f"#{tag}" for tag in a.tags)) + "</i>")
+        if a.color in labels:
+            lines.append("<small>" + html.escape(labels[a.color]) + "</small>")
+        parts.append("<br>".join(lines))
+    return "<hr>".join(parts) if parts else None

@@ -6,13 +6,14 @@ the pane converts to and from Qt's UTF-16 positions with its Utf16Index.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.ui.reading.offsets import Utf16Index
+from reader.ui.reading.typography import ReadingStyle, apply_style, install_layout
 
 Span = tuple[int, int]
 MUTED_COLOR = "#9a9a9a"
@@ -35,6 +36,8 @@ class ReaderPane(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._layout = install_layout(self)  # line height and paragraph spacing, before any text
+        self._style = ReadingStyle()
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -45,6 +48,8 @@ class ReaderPane(QPlainTextEdit):
         self._layers: dict[str, tuple[int, list[QTextEdit.ExtraSelection]]] = {}
         self._held = False  # while True, layer changes wait for hold_layers(False)
         self._dirty = False
+        # The code-point offset under the mouse → a tooltip (rich text), or None for no tooltip.
+        self.tooltip_provider: Callable[[int], str | None] | None = None
 
     # -- text -----------------------------------------------------------------------------
 
@@ -58,6 +63,25 @@ class ReaderPane(QPlainTextEdit):
         self.document().clear()
         self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
+        self._apply_style()
+
+    def reading_style(self) -> ReadingStyle:
+        return self._style
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Line height and paragraph spacing for this text and every text set after it."""
+        if style != self._style:
+            self._style = style
+            self._apply_style()
+
+    def _apply_style(self) -> None:
+        """Set the whole text in the reading style (block formats only: no layout, fast)."""
+        apply_style(self, self._style)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_style()  # paragraph spacing is a fraction of the line pitch
 
     def mark_muted(self, block_numbers: Iterable[int]) -> None:
         """Draw debris blocks (infographic fragments) in grey: there, but not to be read."""
@@ -218,3 +242,26 @@ class ReaderPane(QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def offset_at(self, pos: QPoint) -> int | None:
+        """The code-point offset of the character under `pos` (viewport coordinates), or None
+        when `pos` is beside the text rather than on a character."""
+        cursor = self.cursorForPosition(pos)
+        if pos.x() < self.cursorRect(cursor).left() and not cursor.atBlockStart():
+            cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter)  # the caret lands after a character's right half
+        rect = self.cursorRect(cursor)
+        if cursor.atBlockEnd() or not rect.top() <= pos.y() <= rect.bottom():
+            return None
+        return self.index.to_code_point(cursor.position())
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None and isinstance(event, QHelpEvent):
+            offset = self.offset_at(event.pos())
+            text = None if offset is None else self.tooltip_provider(offset)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
