@@ -67,6 +67,7 @@ class LinkedPanes(QWidget):
             self.splitter.addWidget(column)
             self._columns.append(column)
         self.splitter.setSizes([1, 1])
+        self._level_headers()
 
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +81,16 @@ class LinkedPanes(QWidget):
             pane.resized.connect(self._resync)
             pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.customContextMenuRequested.connect(lambda pos, side=side: self._context_menu(side, pos))
+
+    def _level_headers(self) -> None:
+        """One height for both headers whatever their script ("Original" beside "简体" is
+        shorter by the CJK face's line height), so the panes' first lines sit level."""
+        probe = QLabel("Ag国體", self)
+        probe.setMargin(self.headers[0].margin())
+        height = probe.sizeHint().height()
+        probe.deleteLater()
+        for header in self.headers:
+            header.setFixedHeight(height)
 
     def set_middle(self, widget: QWidget, width: int = 44) -> None:
         """Put a widget between the two panes (a compare view's link map), fixed in width."""
