@@ -101,3 +101,32 @@ def test_remove_names_the_document_asks_once_and_undo_keeps_its_id(window, qtbot
     window.library_dock.select(number)
     window.remove_selected()
     assert number not in [i.id for i in window.library.documents()]
+
+
+def test_a_library_search_hit_shows_its_whole_context_in_a_narrow_dock(window, qtbot):
+    from PySide6.QtCore import QRect, Qt
+
+    dock = window.search_dock
+    dock.show()
+    dock.raise_()
+    window.resizeDocks([dock], [220], Qt.Orientation.Horizontal)
+    with qtbot.waitSignal(dock.results_ready, timeout=30_000):
+        dock.line.setText("新质生产力")
+        dock.search_now()
+    tree = dock.tree
+    group = tree.topLevelItem(0)
+    item = group.child(0)
+    rect = tree.visualItemRect(item)
+    assert 0 < rect.width() < 400
+    metrics = tree.fontMetrics()
+    needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, item.text(0))
+    assert "【" in item.text(0)
+    assert rect.height() >= needed.height()  # every line of it, the match included, is shown
+
+
+def test_the_two_panes_start_level_whatever_their_headers_say(window, qtbot):
+    from PySide6.QtCore import QPoint
+
+    open_titled(window, qtbot, REPORT_2024)
+    tops = [pane.mapTo(window, QPoint(0, 0)).y() for pane in window.view.panes]
+    assert tops[0] == tops[1]

@@ -11,9 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.ui import workers
 
@@ -33,6 +43,24 @@ def _search_in_thread(path: Path, query: str, report: Callable[[int, int, str], 
         if total:
             index_pending(library, progress=lambda done, _total: report(done, total, "index"))
         return search(library, query)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the column (QTreeView sizes rows for one line)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        depth = 1 if index.parent().isValid() else 0
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 8
+        text = str(index.data() or "")
+        if width <= 0 or not text:
+            return base
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 1_000_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(width, max(base.height(), rect.height() + 4))
 
 
 class SearchDock(QDockWidget):
@@ -57,8 +85,13 @@ class SearchDock(QDockWidget):
         layout.addWidget(self.status)
         self.tree = QTreeWidget(body)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
+        # Results wrap: a one-line row in a narrow dock is cut off at its end, which can be
+        # before the match itself.
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.installEventFilter(self)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
         self._generation = 0
@@ -70,6 +103,11 @@ class SearchDock(QDockWidget):
         self.line.returnPressed.connect(self.search_now)
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.Resize:
+            self.tree.scheduleDelayedItemsLayout()  # rows wrap anew at the new width
+        return super().eventFilter(watched, event)
 
     def focus(self) -> None:
         self.show()
@@ -96,7 +134,9 @@ class SearchDock(QDockWidget):
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
-            self.status.setText(self.tr("Indexing the library for search… %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+            # The queue holds documents and annotations alike: count them as such, not as documents.
+            text = self.tr("Preparing search: %1 of %2 documents and annotations indexed…")
+            self.status.setText(text.replace("%1", str(done)).replace("%2", str(total)))
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation == self._generation:
