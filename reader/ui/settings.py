@@ -16,10 +16,13 @@ STATE = "window/state"
 LAST_DOCUMENT = "reader/last_document"
 CONFIRM_REMOVE = "library/confirm_remove"  # False once the reader ticked "don't ask again"
 CONFIG_PREFIX = "reader/config/"  # + a document's script: the conversion last chosen for it
+BILINGUAL_PREFIX = "reader/bilingual/"  # + a document's script: bilingual view chosen (bool)
+WARN_IDIOMS = "reader/warn_idioms"  # False once the reader ticked "don't show again"
 POSITION_PREFIX = "reader/position/"  # + a document id: "block fraction" of the top line left at
 FONT_SIZE = "view/font_size"
 FONT_FAMILY = "view/font_family"
 SINGLE_PANE = "view/single_pane"
+SINGLE_PANE_SIDE = "view/single_pane_side"  # 0: the original stays, 1: the converted one
 THEME = "view/theme"
 HIGHLIGHT_PREFIX = "highlights/"  # + an extraction kind: whether its layer shows
 # Annotating
@@ -90,6 +93,19 @@ def conversion_for(script: str, default: str) -> str:
 
 def set_conversion_for(script: str, config: str) -> None:
     _set(CONFIG_PREFIX + script, config)
+
+
+def bilingual_for(script: str) -> bool:
+    """Whether the reader last chose the bilingual view for a document of this script."""
+    return get_bool(BILINGUAL_PREFIX + script, False)
+
+
+def set_bilingual_for(script: str, bilingual: bool) -> None:
+    _set(BILINGUAL_PREFIX + script, bilingual)
+
+
+def single_pane_side() -> int:
+    return 1 if get_int(SINGLE_PANE_SIDE) == 1 else 0
 
 
 def highlight_shown(kind: str) -> bool:

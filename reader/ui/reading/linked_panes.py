@@ -44,6 +44,7 @@ class LinkedPanes(QWidget):
         super().__init__(parent)
         self._link: Link | None = None
         self._single_pane = False
+        self._single_side = LEFT  # the side a single pane shows
         self._syncing = False
         self._mirroring = False
         self._leader = LEFT
@@ -164,19 +165,32 @@ class LinkedPanes(QWidget):
 
     # -- single pane ----------------------------------------------------------------------
 
-    def set_single_pane(self, single: bool) -> None:
-        """Show only the left text (the right pane is hidden, not destroyed)."""
+    def set_single_pane(self, single: bool, side: int = LEFT) -> None:
+        """Show only `side`'s text (the other pane is hidden, not destroyed). While hidden, the
+        left pane still leads the shown right one (jumps to a block, find and selection go
+        through it); the hidden right pane is left alone."""
+        shown_before = self._single_side if self._single_pane else None
         self._single_pane = single
-        self._columns[RIGHT].setVisible(not single)
-        for n in range(1, self.splitter.count() - 1):  # a middle widget goes with the right pane
+        self._single_side = side
+        self._columns[side].setVisible(True)
+        self._columns[other(side)].setVisible(not single)
+        for n in range(1, self.splitter.count() - 1):  # a middle widget goes with the hidden pane
             middle = self.splitter.widget(n)
             if middle is not None:
                 middle.setVisible(not single)
         if not single:
-            self.sync_from(LEFT)
+            self.sync_from(LEFT if shown_before is None else shown_before)
+        else:
+            if shown_before is not None and shown_before != side:
+                self.sync_from(shown_before)  # the pane now shown picks up the reading position
+            self._leader = side
 
     def is_single_pane(self) -> bool:
         return self._single_pane
+
+    def single_pane_side(self) -> int:
+        """The side a single pane shows (whether or not single pane is on)."""
+        return self._single_side
 
     # -- linked scrolling -----------------------------------------------------------------
 
@@ -208,7 +222,7 @@ class LinkedPanes(QWidget):
         """Move the other pane so the counterpart of the leader's top block is at its top,
         the same fraction of it scrolled past (a sync point, not scrollbar proportions, so
         blocks of different wrapped heights stay level)."""
-        if self._single_pane or self._link is None or self._syncing:
+        if (self._single_pane and side == self._single_side) or self._link is None or self._syncing:
             return
         number, fraction = self.panes[side].top_position()
         target = self._counterpart(side, number)

@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
+from reader.core.bilingual import EN, ZH, BilingualLink, is_bilingual
 from reader.core.convert import CONFIG_NAMES, Conversion, conversions, default_config, document_key
 from reader.core.find import FOLD_CONFIG, find_all, merge_spans
-from reader.core.link import LEFT, RIGHT, ConversionLink
+from reader.core.link import LEFT, RIGHT, ConversionLink, Link
 from reader.core.model import HEADING, NOISE, Document
 from reader.core.opencc_backend import normalise_config
+from reader.ui.reading import bilingual_panes
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.linked_panes import MIRROR_LAYER, MIRROR_Z, LinkedPanes
 from reader.ui.reading.pane import Span, background_format
@@ -44,6 +46,8 @@ class ReaderView(LinkedPanes):
     """Original and converted text of one Document, scrolled and selected together."""
 
     config_changed = Signal(str)
+    # Entered (True) or left (False) the bilingual view: Chinese left, its English right.
+    bilingual_changed = Signal(bool)
     # The selection (in either pane) as a code-point span of the original text.
     selection_mirrored = Signal(int, int)
     # The reader font size in points after a zoom; persist it and pass it to set_font_size.
@@ -60,6 +64,7 @@ class ReaderView(LinkedPanes):
         self._document: Document | None = None
         self._config = ""
         self._conversion: Conversion | None = None
+        self._bilingual = False
         self._query = ""
         self._matches: list[Span] = []
         self._current = -1
@@ -99,13 +104,19 @@ class ReaderView(LinkedPanes):
     def conversion(self) -> Conversion | None:
         return self._conversion
 
-    def set_document(self, document: Document, config: str | None = None) -> None:
-        """Show `document`; with no config, keep the current one (or the script's default)."""
+    def set_document(self, document: Document, config: str | None = None, *, bilingual: bool | None = None) -> None:
+        """Show `document`; with no config, keep the current one (or the script's default).
+        `bilingual` (None: stay as it is) shows its English beside its Chinese instead of a
+        conversion, when the document has both."""
         self._document = document
         self._layers.clear()
         self._matches, self._current = [], -1
         self.lead(ORIGINAL)
+        was_bilingual = self._bilingual
+        self._bilingual = (self._bilingual if bilingual is None else bilingual) and is_bilingual(document)
         self._convert(config or self._config or default_config(document.script), new_document=True)
+        if self._bilingual != was_bilingual:
+            self.bilingual_changed.emit(self._bilingual)
         if self._query:
             self.find(self._query)
 
@@ -123,9 +134,37 @@ class ReaderView(LinkedPanes):
         self.find_bar.set_count(0, 0)
         self.matches_changed.emit(0)
 
+    def is_bilingual(self) -> bool:
+        return self._bilingual
+
+    def set_bilingual(self, on: bool) -> None:
+        """Show the document's English beside its Chinese (both panes hold the document's text,
+        each hides the other language), or go back to the conversion. Only for a document with
+        both languages."""
+        document = self._document
+        on = on and document is not None and is_bilingual(document)
+        if on == self._bilingual:
+            return
+        self._bilingual = on
+        if document is not None:
+            self.drop_selection_in(CONVERTED)
+            self._convert(self._config)
+            if self._query:
+                self.find(self._query, keep_current=True)
+        self.bilingual_changed.emit(on)
+
     def set_config(self, config: str) -> None:
-        """Convert with another OpenCC config (cached per document and config)."""
+        """Convert with another OpenCC config (cached per document and config); leaves the
+        bilingual view."""
         config = normalise_config(config)
+        if self._bilingual and self._document is not None:
+            self._bilingual = False
+            self.drop_selection_in(CONVERTED)
+            self._convert(config)
+            if self._query:
+                self.find(self._query, keep_current=True)
+            self.bilingual_changed.emit(False)
+            return
         if self._document is None:
             changed = config != self._config
             self._config = config
@@ -149,13 +188,42 @@ class ReaderView(LinkedPanes):
         self._conversion = conversion
         headings = self._heading_numbers()
         noise = [n for n, block in enumerate(document.blocks) if block.kind == NOISE]
-        link = ConversionLink(conversion.offsets)
-        self.set_texts(document.text if new_document else None, conversion.text, link, (headings, headings), (noise, noise))
+        top = self.original_pane.top_block_number()
+        link: Link = BilingualLink(document) if self._bilingual else ConversionLink(conversion.offsets)
+        right = document.text if self._bilingual else conversion.text
+        self.set_texts(document.text if new_document else None, right, link, (headings, headings), (noise, noise))
+        self._show_languages(link, None if new_document else top)
         self._update_header()
         if changed:
             self.config_changed.emit(self._config)
 
+    def _show_languages(self, link: Link, top: int | None) -> None:
+        """Hide the English on the left and the Chinese on the right in the bilingual view;
+        show every block otherwise. Keeps block `top` at the top of the left pane."""
+        if isinstance(link, BilingualLink):
+            with self.quiet():
+                bilingual_panes.show_only(self.original_pane, bilingual_panes.blocks_of(link, ZH))
+                bilingual_panes.show_only(self.converted_pane, bilingual_panes.blocks_of(link, EN))
+        else:
+            with self.quiet():
+                bilingual_panes.show_only(self.original_pane, None)
+        if top is not None:
+            self.original_pane.scroll_to_block(top)
+        self.sync_from(ORIGINAL)
+
+    def _counterpart(self, side: int, number: int) -> tuple[int, float] | None:
+        link = self.link()
+        if isinstance(link, BilingualLink):
+            return bilingual_panes.counterpart(link, self.panes, side)
+        return super()._counterpart(side, number)
+
     def _update_header(self) -> None:
+        if self._bilingual:
+            self.original_header.setText(self.tr("Chinese"))
+            self.converted_header.setText(self.tr("English"))
+            self.converted_header.setToolTip(self.tr("The official English translation, beside each Chinese paragraph"))
+            return
+        self.original_header.setText(self.tr("Original"))
         name = CONFIG_NAMES.get(self._config, (self._config,))[0]
         self.converted_header.setText(name)
         self.converted_header.setToolTip(self._config)
@@ -178,7 +246,10 @@ class ReaderView(LinkedPanes):
     def show_span(self, start: int, end: int) -> None:
         """Select a span of the original (mirrored in the other pane) and bring it into view."""
         if self._document is not None:
-            self.select(ORIGINAL, start, end)
+            side = self._side_showing(start)
+            shown = (start, end) if side == ORIGINAL else self.map_span(ORIGINAL, start, end)
+            if shown is not None:
+                self.select(side, *shown)
 
     def _on_selection_made(self, side: int, start: int, end: int) -> None:
         span = (start, end) if side == ORIGINAL else self.map_span(side, start, end)
@@ -240,7 +311,7 @@ class ReaderView(LinkedPanes):
         key = document_key(document)
         found = find_all(conversions.get(key, document.text, FOLD_CONFIG), query)
         conversion = self._conversion
-        if conversion is not None and conversion.text != document.text:
+        if conversion is not None and not self._bilingual and conversion.text != document.text:
             # Phrase conversions (U盘 → 隨身碟) put words in the converted pane that the
             # original does not have: search there too and map back.
             folded = conversions.get(f"{key}/{conversion.config}", conversion.text, FOLD_CONFIG)
@@ -287,8 +358,24 @@ class ReaderView(LinkedPanes):
         match = self.current_match()
         if match is None:
             return
-        self.lead(ORIGINAL)
-        self.original_pane.show_position(match[0])
+        side = self._side_showing(match[0])
+        shown = match if side == ORIGINAL else self.map_span(ORIGINAL, *match)
+        if shown is None:
+            return
+        self.lead(side)
+        self.panes[side].show_position(shown[0])
+
+    def _side_showing(self, offset: int) -> int:
+        """The pane that shows the original's `offset`: the left one, but the right one for
+        English in the bilingual view, or when Single Pane shows the right one."""
+        if self.is_single_pane():
+            return self.single_pane_side()
+        link = self.link()
+        if isinstance(link, BilingualLink):
+            block = self.original_pane.document().findBlock(self.original_pane.index.to_utf16(offset))
+            if block.isValid() and link.language(block.blockNumber()) == EN:
+                return CONVERTED
+        return ORIGINAL
 
     def _on_find_opened(self) -> None:
         """Reopening the bar on the last query searches again (closing cleared the matches)."""
