@@ -16,9 +16,11 @@ from reader.core.compare.model import ADDED, CHANGED, MERGED, MOVED, REMOVED, SA
 from reader.core.convert import OffsetMap, conversions, document_key
 from reader.core.link import LEFT, RIGHT, Link
 from reader.core.model import HEADING, Document
+from reader.ui import fonts
 from reader.ui.compare.display import DisplayLink, PendingLink
 from reader.ui.reading.linked_panes import LinkedPanes
 from reader.ui.reading.pane import ReaderPane, Span
+from reader.ui.reading.typography import ReadingStyle
 
 # Fills of each kind of block and band: soft enough to read black text on.
 KIND_COLORS = {
@@ -151,6 +153,7 @@ class CompareView(LinkedPanes):
         self._maps: tuple[OffsetMap | None, OffsetMap | None] = (None, None)
         self._comparison: Comparison | None = None
         self._current = -1
+        self._style = ReadingStyle()
         self.link_map = LinkMap(self)
         self.set_middle(self.link_map)
         self.scroll_bars: list[MarkerScrollBar] = []
@@ -189,6 +192,7 @@ class CompareView(LinkedPanes):
                 texts.append(document.text)
                 maps.append(None)
         self._maps = (maps[0], maps[1])
+        self._apply_fonts()
         headings = tuple([n for n, block in enumerate(d.blocks) if block.kind == HEADING] for d in (a, b))
         self.set_texts(texts[0], texts[1], PendingLink(), (headings[0], headings[1]))
         for header, title in zip(self.headers, titles, strict=True):
@@ -196,6 +200,26 @@ class CompareView(LinkedPanes):
         for bar in self.scroll_bars:
             bar.set_markers([])
         self.link_map.update()
+
+    def pane_script(self, side: int) -> str:
+        """The script a side shows (reader.ui.fonts), which picks its font: the display
+        config's target, or the document's own script when shown as stored."""
+        if self._documents is None:
+            return fonts.SIMPLIFIED
+        document, config = self._documents[side], self._display[side]
+        return fonts.script_of_config(config) if config else fonts.script_of_document(document.script, document.language)
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Face, line height and paragraph spacing of both panes, as in the reader."""
+        self._style = style
+        for pane in self.panes:
+            pane.set_reading_style(style)
+        self._apply_fonts()
+        self.link_map.update()
+
+    def _apply_fonts(self) -> None:
+        for side, pane in enumerate(self.panes):
+            fonts.set_pane_font(pane, self.pane_script(side), self._style.face)
 
     def set_comparison(self, comparison: Comparison, inner: Link) -> None:
         """The alignment has arrived: tint, mark words, link the panes and draw the bands."""

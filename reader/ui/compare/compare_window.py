@@ -30,6 +30,7 @@ from reader.ui.compare.compare_docks import CompareTargetsDock, CompareTermsDock
 from reader.ui.compare.compare_view import CompareView, tint
 from reader.ui.dialogs.annotation_dialogs import NoteDialog, TagsDialog
 from reader.ui.reading.annotation_layers import layers
+from reader.ui.reading.typography import load_style
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -75,6 +76,7 @@ class CompareWindow(QMainWindow):
         self._color = DEFAULT_COLOR
 
         self.view = CompareView(self)
+        self.view.set_reading_style(load_style())
         self.setCentralWidget(self.view)
         self.targets_dock = CompareTargetsDock(self)
         self.terms_dock = CompareTermsDock(self)

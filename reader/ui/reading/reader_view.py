@@ -9,7 +9,6 @@ Every span the view takes or gives is in code points of the original text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.bilingual import EN, ZH, BilingualLink, is_bilingual
@@ -18,10 +17,12 @@ from reader.core.find import FOLD_CONFIG, find_all, merge_spans
 from reader.core.link import LEFT, RIGHT, ConversionLink, Link
 from reader.core.model import HEADING, NOISE, Document
 from reader.core.opencc_backend import normalise_config
+from reader.ui import fonts
 from reader.ui.reading import bilingual_panes
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.linked_panes import MIRROR_LAYER, MIRROR_Z, LinkedPanes
 from reader.ui.reading.pane import Span, background_format
+from reader.ui.reading.typography import ReadingStyle
 
 ORIGINAL = LEFT
 CONVERTED = RIGHT
@@ -69,6 +70,8 @@ class ReaderView(LinkedPanes):
         self._matches: list[Span] = []
         self._current = -1
         self._zoom = 0
+        self._explicit_family = ""  # a family chosen through View ▸ Font…; "" for the script's own
+        self._style = ReadingStyle()
 
         self.original_pane, self.converted_pane = self.panes
         self.original_pane.setObjectName("original_pane")
@@ -78,6 +81,8 @@ class ReaderView(LinkedPanes):
         self._base_font_size = self.original_pane.font().pointSizeF()
         if self._base_font_size <= 0:
             self._base_font_size = 11.0
+        self._default_family = self.original_pane.font().family()
+        self._apply_font()
 
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -186,6 +191,7 @@ class ReaderView(LinkedPanes):
         changed = conversion.config != self._config
         self._config = conversion.config
         self._conversion = conversion
+        self._apply_font()  # the converted pane's script may have changed with the config
         headings = self._heading_numbers()
         noise = [n for n, block in enumerate(document.blocks) if block.kind == NOISE]
         top = self.original_pane.top_block_number()
@@ -426,17 +432,45 @@ class ReaderView(LinkedPanes):
         self.set_zoom(0)
 
     def set_font_family(self, name: str) -> None:
+        """Draw both panes in `name` first, the script's families after it; "" (or the default
+        family, which older versions saved without the reader choosing it) for the script's own."""
+        if name in (self._default_family, *fonts.GENERIC.values()):
+            name = ""
         self._apply_font(family=name)
 
     def font_family(self) -> str:
-        return self.original_pane.font().family()
+        """The family the reader chose, "" when the panes use their scripts' families."""
+        return self._explicit_family
+
+    def pane_script(self, side: int) -> str:
+        """The script a pane shows (reader.ui.fonts: simplified, traditional, hongkong, japanese,
+        english), which picks its font: the document's own on the left, the conversion's target
+        on the right."""
+        document = self._document
+        if side == ORIGINAL:
+            return fonts.script_of_document(document.script, document.language) if document else fonts.SIMPLIFIED
+        if self._bilingual:
+            return fonts.ENGLISH
+        return fonts.script_of_config(self._config) if self._config else fonts.TRADITIONAL
+
+    def reading_style(self) -> ReadingStyle:
+        return self._style
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Face (sans or serif), line height and paragraph spacing of both panes."""
+        self._style = style
+        for pane in self.panes:
+            pane.set_reading_style(style)
+        self._apply_font()
+        self._resync()
 
     def _apply_font(self, *, size: float | None = None, family: str | None = None) -> None:
-        for pane in self.panes:
-            font = QFont(pane.font())
-            if size is not None:
-                font.setPointSizeF(size)
-            if family is not None:
-                font.setFamily(family)
-            pane.setFont(font)
-        self._resync()
+        """Give each pane the families of its script (after the reader's explicit choice),
+        at `size` points when given."""
+        if family is not None:
+            self._explicit_family = family
+        changed = False
+        for side, pane in enumerate(self.panes):
+            changed |= fonts.set_pane_font(pane, self.pane_script(side), self._style.face, self._explicit_family, size)
+        if changed:
+            self._resync()
