@@ -86,10 +86,10 @@ class LinkedPanes(QWidget):
     def _level_headers(self) -> None:
         """One height for both headers whatever their script ("Original" beside "简体" is
         shorter by the CJK face's line height), so the panes' first lines sit level."""
-        probe = QLabel("Ag国體", self)
+        probe = QLabel("Ag国體")  # never shown: no parent, gone with this function
+        probe.setFont(self.headers[0].font())
         probe.setMargin(self.headers[0].margin())
         height = probe.sizeHint().height()
-        probe.deleteLater()
         for header in self.headers:
             header.setFixedHeight(height)
 
