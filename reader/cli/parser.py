@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable
 
 from reader import __version__
-from reader.cli import annotate, compare, documents, exporting, extract, gui, search
+
+
+def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
+    """A command's function, its module imported only when that command runs: `report-reader
+    gui` need not load the compare, export and search code (and what they import) first."""
+
+    def run(args: argparse.Namespace) -> int:
+        command: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(f"reader.cli.{module}"), function)
+        return command(args)
+
+    run.__name__ = function
+    return run
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
     p.add_argument("--doc", type=int, help="document id to open")
     p.add_argument("--screenshot", metavar="PNG", help="lay out the window, save a PNG and exit")
-    p.set_defaults(func=gui.cmd_gui)
+    p.set_defaults(func=_command("gui", "cmd_gui"))
 
     p = sub.add_parser(
         "import",
@@ -44,18 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="year the report is for (default: guessed)")
     p.add_argument("--kind", choices=["report", "summary", "commentary", "other"], help="kind of document")
     p.add_argument("--json", action="store_true", help="print JSON with file names and whether each was new")
-    p.set_defaults(func=documents.cmd_import)
+    p.set_defaults(func=_command("documents", "cmd_import"))
 
     p = sub.add_parser("list", parents=[common], help="list the library's documents")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=documents.cmd_list)
+    p.set_defaults(func=_command("documents", "cmd_list"))
 
     p = sub.add_parser("show", parents=[common], help="print a document's normalised text or blocks")
     p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path (use ./2024 for a file named 2024)")
     p.add_argument("--blocks", action="store_true", help="one line per block with its kind and level")
     p.add_argument("--script", metavar="CFG", help="show it converted with an OpenCC config (s2t, t2s, s2hk …)")
     p.add_argument("--json", action="store_true", help='{"blocks": [{"id","kind","level","text","start","end","lang"}, ...]}')
-    p.set_defaults(func=documents.cmd_show)
+    p.set_defaults(func=_command("documents", "cmd_show"))
 
     for name, help_text in (
         ("targets", "the year's main targets (主要预期目标), split into indicators"),
@@ -66,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help_text)
         p.add_argument("doc", metavar="DOC|FILE", help="a library id (digits) or a file path")
         p.add_argument("--json", action="store_true")
-        p.set_defaults(func=extract.cmd_extract)
+        p.set_defaults(func=_command("extract", "cmd_extract"))
 
     p = sub.add_parser(
         "compare",
@@ -94,17 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="differences to ignore, comma-separated: punctuation, whitespace, numbers",
     )
-    p.set_defaults(func=compare.cmd_compare)
+    p.set_defaults(func=_command("compare", "cmd_compare"))
 
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout without FILE)")
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--config", required=True, metavar="CFG", help="an OpenCC config: s2t, t2s, s2tw, s2twp, s2hk, tw2s, hk2s, …")
-    p.set_defaults(func=documents.cmd_convert)
+    p.set_defaults(func=_command("documents", "cmd_convert"))
 
     p = sub.add_parser("remove", parents=[common], help="remove a document from the library")
     p.add_argument("doc", type=int, metavar="DOC")
     p.add_argument("--json", action="store_true", help="print what was removed")
-    p.set_defaults(func=documents.cmd_remove)
+    p.set_defaults(func=_command("documents", "cmd_remove"))
 
     p = sub.add_parser("annotate", parents=[common], help="mark a passage of a document; prints the annotation's id")
     p.add_argument("doc", type=int, metavar="DOC", help="a library id")
@@ -114,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", metavar="NOTE")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat for more)")
     p.add_argument("--json", action="store_true", help="print the annotation as JSON")
-    p.set_defaults(func=annotate.cmd_annotate)
+    p.set_defaults(func=_command("annotate", "cmd_annotate"))
 
     p = sub.add_parser("annotations", parents=[common], help="list annotations, of one document or all")
     p.add_argument("doc", type=int, nargs="?", metavar="DOC", help="a library id (default: every document)")
@@ -126,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='{"annotations": [{"id","doc_id","start","end","quote","color","note","tags","status", ...}]}',
     )
-    p.set_defaults(func=annotate.cmd_annotations)
+    p.set_defaults(func=_command("annotate", "cmd_annotations"))
 
     p = sub.add_parser(
         "export", parents=[common], help="write annotated highlights as Markdown, CSV, Readwise CSV, W3C JSON, HTML or Word"
@@ -143,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="only highlights made on or before DATE (YYYY-MM-DD)")
     p.add_argument("--script", metavar="CFG", help="write quotes converted with an OpenCC config (t2s, s2t, s2hk …)")
     p.add_argument("--with-extracted", action="store_true", help="add each document's targets and tasks as a section")
-    p.set_defaults(func=exporting.cmd_export)
+    p.set_defaults(func=_command("exporting", "cmd_export"))
 
     p = sub.add_parser(
         "import-annotations", parents=[common], help="bring annotations back from W3C Web Annotation JSON (ours or e.g. Hypothesis's)"
@@ -151,11 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="the JSON file (- for standard input)")
     p.add_argument("--doc", type=int, metavar="DOC", help="put every annotation on this document instead of matching by source")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.set_defaults(func=exporting.cmd_import_annotations)
+    p.set_defaults(func=_command("exporting", "cmd_import_annotations"))
 
     p = sub.add_parser("tags", parents=[common], help="list the tags with how many annotations carry each")
     p.add_argument("--json", action="store_true", help='{"tags": [{"name","count"}]}')
-    p.set_defaults(func=annotate.cmd_tags)
+    p.set_defaults(func=_command("annotate", "cmd_tags"))
 
     p = sub.add_parser("search", parents=[common], help="find text in documents and annotations, in either script")
     p.add_argument("query", metavar="QUERY")
@@ -166,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}',
     )
-    p.set_defaults(func=search.cmd_search)
+    p.set_defaults(func=_command("search", "cmd_search"))
     return parser
 
 
