@@ -1,15 +1,21 @@
-"""The library dock: documents grouped by year, with kind and script; opening by click."""
+"""The library dock: documents grouped by year, with kind and script; opening by click.
+
+Titles get the room: the kind and script columns stay as narrow as their contents, and give
+way altogether (into the title's tooltip) when the dock is too narrow for the titles; only
+then are titles elided, in the middle.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.store.library import DocumentInfo
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TITLE, KIND, SCRIPT = 0, 1, 2
 
 
 class LibraryDock(QDockWidget):
@@ -25,6 +31,7 @@ class LibraryDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(max(10, self.fontMetrics().horizontalAdvance("M")))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -33,7 +40,9 @@ class LibraryDock(QDockWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
+        self.tree.viewport().installEventFilter(self)
         self.setWidget(self.tree)
+        self._title_width = 0  # what the longest title needs, indentation included
 
     def set_documents(self, infos: Iterable[DocumentInfo], current: int | None = None) -> None:
         self.tree.clear()
@@ -44,13 +53,38 @@ class LibraryDock(QDockWidget):
             if group is None:
                 group = QTreeWidgetItem(self.tree, [str(year)])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.setFirstColumnSpanned(True)  # a year never shares its row with columns
                 group.setExpanded(True)
                 groups[year] = group
-            item = QTreeWidgetItem(group, [info.title, self._kind_name(info.kind), self._script_name(info.script)])
+            kind, script = self._kind_name(info.kind), self._script_name(info.script)
+            item = QTreeWidgetItem(group, [info.title, kind, script])
             item.setData(0, DOC_ID_ROLE, info.id)
-            item.setToolTip(0, f"{info.title}\n{info.source_name}\n{info.char_count:,} " + self.tr("characters"))
+            item.setToolTip(0, f"{info.title}\n{kind} · {script}\n{info.source_name}\n{info.char_count:,} " + self.tr("characters"))
             if info.id == current:
                 self.tree.setCurrentItem(item)
+        metrics = self.tree.fontMetrics()
+        titles = (item.text(TITLE) for item in self._document_items())
+        self._title_width = max((metrics.horizontalAdvance(t) for t in titles), default=0) + 2 * self.tree.indentation() + 12
+        self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Kind and script show while the titles fit beside them; else the titles get it all."""
+        header = self.tree.header()
+        beside = sum(max(header.sectionSizeHint(column), self.tree.sizeHintForColumn(column)) for column in (KIND, SCRIPT))
+        room = self.tree.viewport().width()
+        narrow = self._title_width + beside > room
+        for column in (KIND, SCRIPT):
+            if self.tree.isColumnHidden(column) != narrow:
+                self.tree.setColumnHidden(column, narrow)
+
+    def compact(self) -> bool:
+        """Whether the kind and script columns gave way to the titles."""
+        return self.tree.isColumnHidden(KIND)
 
     def select(self, doc_id: int) -> None:
         for item in self._document_items():
