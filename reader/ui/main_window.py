@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDockWidget,
     QFontDialog,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.bilingual import is_bilingual
 from reader.core.convert import CONFIG_NAMES, default_config
 from reader.core.extraction import Extraction
 from reader.core.model import Document
@@ -45,14 +45,13 @@ from reader.ui.exporting import ExportController
 from reader.ui.extracting import ExtractionController
 from reader.ui.importing import ImportController
 from reader.ui.layout import LayoutKeeper, first_geometry, fit_inside
+from reader.ui.reading.config_combo import ConfigCombo
+from reader.ui.reading.highlights import style_legend
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.reading_style import ReadingStyleMenu
 
 if TYPE_CHECKING:
     from reader.ui.compare.compare_window import CompareWindow
-
-# Configs in the order the toolbar offers them: the everyday ones first.
-CONFIG_ORDER = ("t2s", "s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "tw2s", "tw2sp", "hk2s", "hk2sp",
-                "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t")
 
 # A shortcut as _action takes it: a standard key, a portable string ("Ctrl+0"), or several.
 _Key = QKeySequence.StandardKey | str
@@ -99,6 +98,7 @@ class MainWindow(QMainWindow):
         self.layout_keeper = LayoutKeeper(self, self.view, list(self._docks()))
         self.outline_dock.follow(self.view)
         self.view.config_changed.connect(self._on_config_changed)
+        self.view.bilingual_changed.connect(lambda _on: self._sync_config_combo())
         self.view.zoom_changed.connect(lambda _size: self._save_view_settings())
         self.refresh_library()
         self._warn_if_no_cjk_font()
@@ -199,6 +199,15 @@ class MainWindow(QMainWindow):
         )
         self.reset_layout_action = self._action(self.tr("&Reset Layout"), self.reset_layout)
 
+        # Which text Single Pane keeps: the original (left) or the converted one (right).
+        self.single_side_group = QActionGroup(self)
+        self.single_side_actions: list[QAction] = []
+        for side, label in enumerate((self.tr("Keep &Original"), self.tr("Keep &Converted"))):
+            action = self._action(label, lambda _checked=False, s=side: self.set_single_pane_side(s), checkable=True)
+            self.single_side_group.addAction(action)
+            self.single_side_actions.append(action)
+        self.single_side_actions[0].setChecked(True)
+
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         names = {theme.SYSTEM: self.tr("Follow &System"), theme.LIGHT: self.tr("&Light"), theme.DARK: self.tr("&Dark")}
@@ -212,13 +221,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("reader_toolbar")
         self.addToolBar(toolbar)
         toolbar.addWidget(QLabel(self.tr("Convert to "), self))
-        self.config_combo = QComboBox(self)
-        self.config_combo.setObjectName("config_combo")
-        for config in CONFIG_ORDER:
-            human, english = CONFIG_NAMES[config]
-            self.config_combo.addItem(human, config)
-            self.config_combo.setItemData(self.config_combo.count() - 1, f"{english} ({config})", Qt.ItemDataRole.ToolTipRole)
-        self.config_combo.currentIndexChanged.connect(self._on_config_combo)
+        self.config_combo = ConfigCombo(self)
+        self.config_combo.config_chosen.connect(self._on_config_chosen)
+        self.config_combo.bilingual_chosen.connect(self._on_bilingual_chosen)
         toolbar.addWidget(self.config_combo)
         toolbar.addSeparator()
         toolbar.addAction(self.single_pane_action)
@@ -230,6 +235,7 @@ class MainWindow(QMainWindow):
         legend.setObjectName("highlights_toolbar")
         legend.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         legend.addActions(list(self.layer_actions.values()))
+        style_legend(legend)
         self.addToolBar(legend)
 
     def _build_menus(self) -> None:
@@ -251,8 +257,13 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action, self.font_action])
+        self.reading_style = ReadingStyleMenu(self, self.view)
+        self.reading_style.fill_menu(menu.addMenu(self.tr("&Reading Style")))
         menu.addSeparator()
-        menu.addAction(self.single_pane_action)
+        single = menu.addMenu(self.tr("Single &Pane"))
+        single.addAction(self.single_pane_action)
+        single.addSeparator()
+        single.addActions(self.single_side_actions)
         themes = menu.addMenu(self.tr("&Theme"))
         themes.addActions(list(self.theme_actions.values()))
         highlights = menu.addMenu(self.tr("&Highlights"))
@@ -301,7 +312,10 @@ class MainWindow(QMainWindow):
         self.current_info = info
         default = default_config(document.script)
         config = settings.conversion_for(document.script, default)
-        self.view.set_document(document, config if config in CONFIG_NAMES else default)
+        # The bilingual view, when last chosen for this script, for a document with English.
+        bilingual = settings.bilingual_for(document.script) and is_bilingual(document)
+        self.view.set_document(document, config if config in CONFIG_NAMES else default, bilingual=bilingual)
+        self.config_combo.set_document(document)
         self._sync_config_combo()
         self.outline_dock.set_document(document)
         position = settings.reading_position(doc_id)
@@ -434,23 +448,34 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------- view
 
     def _sync_config_combo(self) -> None:
-        index = self.config_combo.findData(self.view.config())
-        self.config_combo.blockSignals(True)
-        self.config_combo.setCurrentIndex(index)
-        self.config_combo.blockSignals(False)
+        self.config_combo.set_current(self.view.config(), self.view.is_bilingual())
 
-    def _on_config_combo(self, index: int) -> None:
-        config = self.config_combo.itemData(index)
-        if config and config != self.view.config():
-            self.view.set_config(config)
+    def _on_config_chosen(self, config: str) -> None:
+        """A conversion picked in the combo (it leaves the bilingual view)."""
+        if self.document is not None:
+            settings.set_bilingual_for(self.document.script, False)
+        self.view.set_config(config)
+        self._sync_config_combo()  # the combo may have offered a twin in its place
+
+    def _on_bilingual_chosen(self) -> None:
+        if self.document is not None:
+            settings.set_bilingual_for(self.document.script, True)
+        self.view.set_bilingual(True)
+        self._sync_config_combo()
 
     def _on_config_changed(self, config: str) -> None:
         self._sync_config_combo()
         if self.document is not None:
             settings.set_conversion_for(self.document.script, config)
 
+    def set_single_pane_side(self, side: int) -> None:
+        """Which text Single Pane keeps (0 the original, 1 the converted one); remembered."""
+        self.single_side_actions[side].setChecked(True)
+        settings.set_value(settings.SINGLE_PANE_SIDE, side)
+        self.view.set_single_pane(self.view.is_single_pane(), side)
+
     def _toggle_single_pane(self, checked: bool) -> None:
-        self.view.set_single_pane(checked)
+        self.view.set_single_pane(checked, settings.single_pane_side())
         settings.set_value(settings.SINGLE_PANE, checked)
 
     def choose_font(self) -> None:
@@ -462,6 +487,8 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         applied = theme.apply_theme(name)
         self.theme_actions[applied].setChecked(True)
+        self.annotating.theme_changed()  # highlight fills are chosen for the theme's background
+        self.extracting.repaint()
         settings.set_value(settings.THEME, applied)
 
     def about(self) -> None:
@@ -510,9 +537,12 @@ class MainWindow(QMainWindow):
             self.view.set_font_size(size)
         single = settings.get_bool(settings.SINGLE_PANE, False)
         self.single_pane_action.setChecked(single)
-        self.view.set_single_pane(single)
+        side = settings.single_pane_side()
+        self.single_side_actions[side].setChecked(True)
+        self.view.set_single_pane(single, side)
         self.set_theme(settings.get_str(settings.THEME, theme.SYSTEM))
         self.extracting.restore()
+        self.reading_style.restore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.focus_mode_action.setChecked(False)  # the docks and toolbars are saved as shown
