@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
@@ -16,6 +17,7 @@ from reader.ops.documents import open_library
 from reader.ui import settings
 
 if TYPE_CHECKING:
+    from reader.store.library import Library
     from reader.ui.main_window import MainWindow
 
 ORGANIZATION = "Report Reader"
@@ -63,12 +65,27 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot:
         settings.set_read_only(True)
     window = MainWindow(library)
-    window.restore_state()
-    window.open_initial_document(args.doc)
-    if args.screenshot:
-        return _screenshot(app, window, Path(args.screenshot))
-    window.show()
-    return app.exec()
+    try:
+        window.restore_state()
+        window.open_initial_document(args.doc)
+        if args.screenshot:
+            return _screenshot(app, window, Path(args.screenshot))
+        window.show()
+        return app.exec()
+    finally:
+        _dispose(window, library)
+
+
+def _dispose(window: MainWindow, library: Library) -> None:
+    """Delete the window and close the library while the application still lives.
+
+    Left to the interpreter's final garbage collection, Qt objects are freed after the
+    QApplication they belong to, which can abort the process ("free(): invalid pointer")."""
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    library.close()
+    gc.collect()
 
 
 def _no_display() -> bool:
@@ -85,7 +102,6 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
         app.processEvents()
     pixmap = window.grab()
     ok = pixmap.save(str(path), "PNG")
-    window.close()
     QTimer.singleShot(0, app.quit)
     if not ok:
         print(f"report-reader: could not write the screenshot to {path}", file=sys.stderr)
