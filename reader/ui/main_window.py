@@ -46,7 +46,6 @@ from reader.ui.extracting import ExtractionController
 from reader.ui.importing import ImportController
 from reader.ui.layout import LayoutKeeper, first_geometry, fit_inside
 from reader.ui.reading.config_combo import ConfigCombo
-from reader.ui.reading.highlights import style_legend
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.reading_style import ReadingStyleMenu
 
@@ -235,7 +234,6 @@ class MainWindow(QMainWindow):
         legend.setObjectName("highlights_toolbar")
         legend.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         legend.addActions(list(self.layer_actions.values()))
-        style_legend(legend)
         self.addToolBar(legend)
 
     def _build_menus(self) -> None:

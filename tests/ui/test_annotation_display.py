@@ -62,6 +62,7 @@ def test_a_highlight_with_a_note_is_marked_in_both_panes_and_its_note_shows_on_h
     (span,) = mark_spans(converted, "red")
     assert converted.toPlainText()[span[0] : span[1]] == "新质生产力"
     assert mark_spans(original, "green") == mark_spans(converted, "green") == []
+    assert original.badges() == [start + 5] and converted.badges() == [span[1]]  # the dot after the passage
 
     for pane, offset in ((original, start + 2), (converted, span[0] + 2)):
         text = hover(qtbot, pane, offset)
@@ -99,7 +100,8 @@ def test_highlights_keep_the_text_colour_and_contrast_with_it_in_either_theme(wi
     try:
         assert theme.is_dark() == (name == theme.DARK)
         for pane in window.view.panes:  # the new palette reaches the widgets through posted events
-            qtbot.waitUntil(lambda pane=pane: pane.palette().color(QPalette.ColorRole.Text) == QApplication.palette().color(QPalette.ColorRole.Text))
+            ink = QApplication.palette().color(QPalette.ColorRole.Text)
+            qtbot.waitUntil(lambda pane=pane, ink=ink: pane.palette().color(QPalette.ColorRole.Text) == ink)
             palette = pane.palette()
             base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
             painted = [n for n in pane.layer_names() if n.startswith(("annotation", "extract:"))]
@@ -169,6 +171,6 @@ def test_a_hidden_layer_shows_a_different_icon(window, qtbot):
         on = action.icon().pixmap(16, 16).toImage()
         action.setChecked(False)
         off = action.icon().pixmap(16, 16).toImage()
-        assert off != on
+        assert off != on and action.font().strikeOut()  # hollow swatch, label struck through
         action.setChecked(True)
-        assert action.icon().pixmap(16, 16).toImage() == on
+        assert action.icon().pixmap(16, 16).toImage() == on and not action.font().strikeOut()

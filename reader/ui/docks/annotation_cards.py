@@ -150,7 +150,9 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         style = self._view.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
         painter.fillRect(QRect(rect.left(), rect.top() + 2, STRIPE, rect.height() - 4), swatch(annotation.color))
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        rule = QColor(palette.color(QPalette.ColorRole.Text))
+        rule.setAlpha(45)  # a faint rule between cards in either theme
+        painter.setPen(rule)
         painter.drawLine(rect.left() + STRIPE, rect.bottom(), rect.right(), rect.bottom())
 
         group = QPalette.ColorGroup.Active if option.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive

@@ -1,5 +1,5 @@
 """Annotations painted in the reader: one fill layer per colour, overlapping marks merged, and a
-wavy underline under the highlights that carry a note; the tooltip that shows the note.
+wavy underline and a dot on the highlights that carry a note; the tooltip that shows the note.
 
 The fills keep the theme's text colour: light fills under dark text in a light theme (the store's
 FILLS), darker saturated fills under light text in a dark theme (DARK_FILLS here). Both keep a
@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.store.annotations import COLORS, FILLS, Annotation
 from reader.ui import theme
+from reader.ui.reading.pane import BADGE_PROPERTY
 
 LAYER_PREFIX = "annotation:"
 NOTE_PREFIX = "annotation-note:"
@@ -83,10 +84,13 @@ def highlight_format(color: str, dark: bool | None = None) -> QTextCharFormat:
 
 
 def note_format(color: str, dark: bool | None = None) -> QTextCharFormat:
-    """The mark of a highlight that carries a note: a wavy underline in the highlight's hue."""
+    """The mark of a highlight that carries a note: a wavy underline in the highlight's hue, and a
+    dot of that hue after its last character (drawn by the pane)."""
+    mark = QColor((DARK_MARKS if _dark(dark) else MARKS)[color])
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(QColor((DARK_MARKS if _dark(dark) else MARKS)[color]))
+    fmt.setUnderlineColor(mark)
+    fmt.setProperty(BADGE_PROPERTY, mark)
     return fmt
 
 

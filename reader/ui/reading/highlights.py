@@ -4,8 +4,8 @@ Colours come from the Okabe–Ito palette, which stays distinguishable under the
 colour blindness. In a light theme the fills are translucent tints under dark text; in a dark
 theme they are deep shades of the same hues under light text (a translucent tint over a dark
 page turned muddy). Terms are underlined rather than filled so they remain visible inside a
-figure or target. A toggle shows its state in its icon: filled when shown, a hollow outline
-when hidden.
+figure or target. A toggle shows its state in its icon and label: a filled swatch when shown,
+a hollow, struck-through one and a struck-through label when hidden.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap, QTextCharFormat
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPen, QPixmap, QTextCharFormat
 
 from reader.core.extraction import FIGURES, TARGETS, TASKS, TERMS
 from reader.ui import theme
@@ -103,47 +102,17 @@ def toggle_actions(parent: QObject | None, on_toggled: Callable[[str, bool], Non
         action.setCheckable(True)
         action.setChecked(True)
         action.setToolTip(_tr("Show or hide the %s highlights") % style.label.lower())
-        action.toggled.connect(lambda checked, style=style, action=action: action.setIcon(style.icon(checked)))
+        action.toggled.connect(lambda checked, style=style, action=action: show_state(action, style, checked))
         action.toggled.connect(lambda checked, kind=style.kind: on_toggled(kind, checked))
         actions[style.kind] = action
     return actions
 
 
-def legend_style_sheet(palette: QPalette) -> str:
-    """Checked toggles sit on a tinted, outlined button; unchecked ones have greyed text."""
-    accent = palette.color(QPalette.ColorRole.Highlight)
-    tint = QColor(accent)
-    tint.setAlpha(70 if theme.is_dark() else 45)
-    muted = palette.color(QPalette.ColorRole.PlaceholderText)
-    return (
-        "QToolButton { border: 1px solid transparent; border-radius: 4px; padding: 1px 4px; }"
-        f" QToolButton:checked {{ background-color: rgba({tint.red()}, {tint.green()}, {tint.blue()}, {tint.alpha()});"
-        f" border-color: {accent.name()}; }}"
-        f" QToolButton:!checked {{ color: {muted.name()}; }}"
-        f" QToolButton:hover {{ border-color: {palette.color(QPalette.ColorRole.Mid).name()}; }}"
-    )
-
-
-class _LegendStyler(QObject):
-    """Re-styles the legend toolbar when the application's palette (the theme) changes."""
-
-    def __init__(self, toolbar: QToolBar) -> None:
-        super().__init__(toolbar)
-        self._toolbar = toolbar
-        toolbar.installEventFilter(self)
-        self.apply()
-
-    def apply(self) -> None:
-        sheet = legend_style_sheet(QGuiApplication.palette())
-        if self._toolbar.styleSheet() != sheet:
-            self._toolbar.setStyleSheet(sheet)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
-            self.apply()
-        return False
-
-
-def style_legend(toolbar: QToolBar) -> None:
-    """Make the layer toggles on `toolbar` show on / off at a glance, in either theme."""
-    _LegendStyler(toolbar)
+def show_state(action: QAction, style: LayerStyle, shown: bool) -> None:
+    """A hidden layer's toggle: hollow icon, label struck through, in the toolbar and the menu.
+    (A style sheet could grey the label, but it fixes the button's palette: stale after a theme
+    change.)"""
+    action.setIcon(style.icon(shown))
+    font = QFont(action.font())
+    font.setStrikeOut(not shown)
+    action.setFont(font)

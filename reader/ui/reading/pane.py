@@ -6,10 +6,23 @@ the pane converts to and from Qt's UTF-16 positions with its Utf16Index.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QResizeEvent, QTextCharFormat, QTextCursor, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from reader.ui.reading.offsets import Utf16Index
@@ -17,6 +30,9 @@ from reader.ui.reading.typography import ReadingStyle, apply_style, install_layo
 
 Span = tuple[int, int]
 MUTED_COLOR = "#9a9a9a"
+# A layer format carrying this property (a QColor) gets a small badge after each of its spans:
+# the mark of a highlight with a note, visible in both panes however the layer is mapped.
+BADGE_PROPERTY = QTextFormat.Property.UserProperty + 1
 
 
 def background_format(color: str | QColor, foreground: str | QColor | None = "#000000") -> QTextCharFormat:
@@ -50,6 +66,7 @@ class ReaderPane(QPlainTextEdit):
         self._dirty = False
         # The code-point offset under the mouse → a tooltip (rich text), or None for no tooltip.
         self.tooltip_provider: Callable[[int], str | None] | None = None
+        self._badges: list[tuple[int, QColor]] = []  # (UTF-16 end of a span, colour), sorted
 
     # -- text -----------------------------------------------------------------------------
 
@@ -162,7 +179,15 @@ class ReaderPane(QPlainTextEdit):
             return
         self._dirty = False
         ordered = sorted(self._layers.values(), key=lambda item: item[0])
-        self.setExtraSelections([selection for _, selections in ordered for selection in selections])
+        selections = [selection for _, selections in ordered for selection in selections]
+        self.setExtraSelections(selections)
+        badged = (s for s in selections if s.format.hasProperty(BADGE_PROPERTY))
+        self._badges = sorted(((s.cursor.selectionEnd(), QColor(s.format.property(BADGE_PROPERTY))) for s in badged), key=lambda b: b[0])
+        self.viewport().update()
+
+    def badges(self) -> list[int]:
+        """The code-point offsets after which a badge is drawn."""
+        return [self.index.to_code_point(end) for end, _ in self._badges]
 
     # -- selection ------------------------------------------------------------------------
 
@@ -238,6 +263,29 @@ class ReaderPane(QPlainTextEdit):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._badges:
+            return
+        ends = [end for end, _ in self._badges]
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        visible = self._badges[bisect_left(ends, first + 1) : bisect_right(ends, last)]
+        if not visible:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Base))
+        radius = max(3.0, self.fontMetrics().height() / 5)
+        cursor = QTextCursor(self.document())
+        for end, colour in visible:
+            cursor.setPosition(end - 1)  # after the span's last character, on its line
+            rect = self.cursorRect(cursor)
+            right = rect.left() + self.fontMetrics().horizontalAdvance(self.document().characterAt(end - 1))
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(right, rect.top() + radius * 0.6), radius, radius)
+        painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
