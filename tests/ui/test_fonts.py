@@ -318,3 +318,29 @@ def test_a_default_family_saved_by_older_versions_is_not_taken_as_a_choice(windo
     again.restore_state()
     assert again.view.font_family() == ""
     assert again.view.original_pane.font().families() == fonts.reading_families(again.view.pane_script(ORIGINAL))
+
+
+def test_block_heights_remembered_by_the_layout_follow_a_narrower_pane(view, qtbot):
+    """The layout remembers spaced heights (Qt asks thousands of times per repaint): after the
+    pane narrows, each block's height is the one a fresh layout computes, not the old one."""
+    from reader.ui.reading.typography import ReadingLayout
+
+    view.set_reading_style(ReadingStyle(line_height=180, paragraph_spacing=50))
+    view.set_document(make_document(long_lines(30), "simplified"), "s2t")
+    pane = view.original_pane
+    layout = pane.document().documentLayout()
+    assert isinstance(layout, ReadingLayout)
+
+    def heights() -> list[float]:
+        document = pane.document()
+        return [layout.blockBoundingRect(document.findBlockByNumber(n)).height() for n in range(20)]
+
+    wide = heights()
+    assert heights() == wide  # asked again: the same answer
+    view.resize(420, 400)
+    qtbot.waitUntil(lambda: pane.viewport().width() < 300)
+    narrow = heights()
+    fresh = ReadingLayout(pane.document())  # knows nothing yet; lays the same blocks out anew
+    assert narrow == [fresh.blockBoundingRect(pane.document().findBlockByNumber(n)).height() for n in range(20)]
+    assert sum(narrow) > sum(wide)
+    fresh.deleteLater()

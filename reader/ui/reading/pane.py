@@ -74,10 +74,12 @@ class ReaderPane(QPlainTextEdit):
         """Replace the text in one go (lazy layout keeps this fast) and drop every layer."""
         self.index = Utf16Index(text)
         self._layers.clear()
-        self.setExtraSelections([])
         # setPlainText gives the new text the caret's character format: after a click in a
         # bold heading, every document opened next would be bold. Start from a plain one.
+        # (Cleared first, the old selections have collapsed to the top, so dropping them
+        # does not walk the screen's blocks once per selection.)
         self.document().clear()
+        self.setExtraSelections([])
         self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         self._apply_style()

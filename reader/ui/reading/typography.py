@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFontMetricsF, QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
 from reader.ui import settings
@@ -85,20 +85,43 @@ def apply_style(edit: QPlainTextEdit, style: ReadingStyle) -> None:
 
 
 class ReadingLayout(QPlainTextDocumentLayout):
-    """A plain-text layout that spaces lines and paragraphs as their block formats ask."""
+    """A plain-text layout that spaces lines and paragraphs as their block formats ask.
+
+    Qt asks for a block's rectangle thousands of times (every extra selection's update walks
+    the blocks on screen), so the spaced height of a block is remembered by block number and
+    trusted while the block's last line still sits where this layout put it; a block Qt laid
+    out again (new text, new width, new format) has its lines back at their natural places
+    and is spaced anew.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        # block number → (y this layout gave the last line, the block's spaced rectangle)
+        self._spaced: dict[int, tuple[float, QRectF]] = {}
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802 (Qt's name)
+        layout = block.layout()
+        count = layout.lineCount()  # 0 once Qt has dropped the block's layout
+        number = block.blockNumber()
+        if count:
+            known = self._spaced.get(number)
+            if known is not None and layout.lineAt(count - 1).y() == known[0]:
+                return known[1]
         rect = super().blockBoundingRect(block)  # lays the block out when it is not yet
-        if not block.isValid() or not block.isVisible():
+        if not block.isVisible():
+            return rect
+        count = layout.lineCount()
+        if count == 0:
             return rect
         fmt = block.blockFormat()
         factor = fmt.lineHeight() / 100 if fmt.lineHeightType() == PROPORTIONAL and fmt.lineHeight() > 0 else 1.0
         bottom = fmt.bottomMargin()
         if factor == 1.0 and bottom == 0:
+            self._spaced.pop(number, None)
             return rect
-        layout = block.layout()
         y = 0.0
-        for n in range(layout.lineCount()):
+        top = 0.0
+        for n in range(count):
             line = layout.lineAt(n)
             height = line.height()
             pitch = round(height * factor)
@@ -109,7 +132,14 @@ class ReadingLayout(QPlainTextDocumentLayout):
         height = y + bottom
         if not block.next().isValid():
             height += self.document().documentMargin()
-        return QRectF(rect.x(), rect.y(), rect.width(), height)
+        spaced = QRectF(rect.x(), rect.y(), rect.width(), height)
+        if top != 0.0 or count > 1:  # a one-line block at y 0 cannot tell spaced from natural
+            self._spaced[number] = (top, spaced)
+        return spaced
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802 (Qt's name)
+        self._spaced.clear()  # block numbers may now name other blocks
+        super().documentChanged(position, removed, added)
 
 
 def install_layout(edit: QPlainTextEdit) -> ReadingLayout:
