@@ -24,8 +24,7 @@ from reader.errors import NotFoundError, UsageError
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from sqlite_utils import Database
-
+    from reader.store.connection import Connection
     from reader.store.library import DocumentInfo
 
 COLORS = ("yellow", "red", "green", "blue", "purple")
@@ -162,7 +161,7 @@ class AnnotationsMixin:
 
     if TYPE_CHECKING:
         # Library's plumbing, which these methods use: the mixin is only ever part of a Library.
-        _db: Database
+        _db: Connection
 
         def _guard(self) -> AbstractContextManager[None]: ...
 

@@ -17,11 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
-from sqlite_utils import Database
-
 from reader.core.model import Block, Document
 from reader.errors import LibraryError, NotFoundError
 from reader.store.annotations import Annotation, AnnotationsMixin, ReanchorReport, with_doc
+from reader.store.connection import Connection
 from reader.store.location import library_path
 from reader.store.schema import check_header, migrate, read_header
 
@@ -66,7 +65,7 @@ def text_hash(text: str) -> str:
 class Library(AnnotationsMixin):
     """An open library file. Use `Library.open()`, ideally as a context manager."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Connection, path: Path) -> None:
         self._db = db
         self._path = path
         self._depth = 0
@@ -88,9 +87,9 @@ class Library(AnnotationsMixin):
             raise LibraryError(
                 f"The folder for the library {target} could not be created ({exc.strerror})."
             ) from None
-        db: Database | None = None
+        db: Connection | None = None
         try:
-            db = Database(target)
+            db = Connection(str(target))
             db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.conn.execute("PRAGMA foreign_keys = ON")
             if header.exists:

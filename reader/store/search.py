@@ -20,8 +20,7 @@ from reader.core.find import fold, fold_query
 from reader.core.segment import search_tokens
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
+    from reader.store.connection import Connection
     from reader.store.library import Library
 
 DOCUMENT = "document"
@@ -208,19 +207,19 @@ def _cut(text: str) -> tuple[str, str]:
     return folded, " ".join(word for word, _start, _end in search_tokens(folded))
 
 
-def _still_pending(db: Database, kind: str, ref: int) -> bool:
+def _still_pending(db: Connection, kind: str, ref: int) -> bool:
     return (
         db.execute("SELECT 1 FROM search_pending WHERE kind = ? AND ref = ?", [kind, ref]).fetchone()
         is not None
     )
 
 
-def _delete_units(db: Database, where: str, params: Sequence[str | int]) -> None:
+def _delete_units(db: Connection, where: str, params: Sequence[str | int]) -> None:
     db.execute(f"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_units WHERE {where})", params)
     db.execute(f"DELETE FROM search_units WHERE {where}", params)
 
 
-def _insert_units(db: Database, units: Iterable[_Unit]) -> None:
+def _insert_units(db: Connection, units: Iterable[_Unit]) -> None:
     for kind, doc_id, ref, start, folded, words in units:
         unit_id = db.execute(
             "INSERT INTO search_units (kind, doc_id, ref, start, folded) VALUES (?, ?, ?, ?, ?)",

@@ -38,3 +38,28 @@ LOWER = [
 def test_lower_layers_do_not_import_higher_ones(package, above):
     result = _import_all((package,), ("PySide6", "reader.ui", *above))
     assert result.returncode == 0, result.stderr
+
+
+def test_reading_a_library_leaves_the_write_helpers_unloaded(tmp_path):
+    """Opening a library and reading a document (what the window does before its first paint)
+    does not import sqlite-utils (~55 ms of start-up); the first write does, and works."""
+    from reader.core.ingest import ingest_text
+    from reader.store import Library
+
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as library:
+        library.add(ingest_text("国内生产总值增长5%左右。"), title="t")
+    code = (
+        "import sys\n"
+        "from reader.store import Library\n"
+        f"library = Library.open({str(path)!r})\n"
+        "(info,) = library.documents()\n"
+        "assert library.document(info.id).text\n"
+        "library.annotations(info.id)\n"
+        "assert 'sqlite_utils' not in sys.modules, 'read path imported sqlite_utils'\n"
+        "library.add_annotation(info.id, 0, 6, note='n')\n"
+        "assert 'sqlite_utils' in sys.modules\n"
+        "assert [a.note for a in library.annotations(info.id)] == ['n']\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
