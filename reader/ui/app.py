@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "Report Reader"
 APPLICATION = "report-reader"
+SCREENSHOT_WAIT_MS = 20_000
 
 
 def application() -> QApplication:
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(library)
     try:
         window.restore_state()
+        window.first_paint.hold()  # the document on screen first; extraction after it
         window.open_initial_document(args.doc)
         if args.screenshot:
             return _screenshot(app, window, Path(args.screenshot))
@@ -97,7 +99,12 @@ def _no_display() -> bool:
 def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     window.resize(1400, 900)
     window.show()
-    # Let layouts settle and queued work (conversion, highlights) land before grabbing.
+    # Let layouts settle and queued work (extraction and its highlights) land before grabbing.
+    if window.document is not None and window.extraction is None:
+        loop = QEventLoop()
+        window.extracting.settled.connect(loop.quit)
+        QTimer.singleShot(SCREENSHOT_WAIT_MS, loop.quit)  # a report that never finishes: draw anyway
+        loop.exec()
     for _ in range(5):
         app.processEvents()
     pixmap = window.grab()

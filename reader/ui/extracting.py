@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 
 class ExtractionController(QObject):
-    """Emits ready(doc_id) once a document's extraction is painted and listed."""
+    """Emits ready(doc_id) once a document's extraction is painted and listed, and settled()
+    after each extraction has ended either way (painted, or failed and said so)."""
 
     ready = Signal(int)
+    settled = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -59,7 +61,7 @@ class ExtractionController(QObject):
         job = workers.Job(lambda _report: extract_all(document))
         job.signals.finished.connect(lambda result: self._on_extracted(doc_id, result))
         job.signals.failed.connect(self._on_failed)
-        workers.start(job)
+        self.window.first_paint.later(lambda: workers.start(job))
 
     def _on_extracted(self, doc_id: int, extraction: Extraction) -> None:
         if doc_id != self._doc_id:
@@ -70,9 +72,11 @@ class ExtractionController(QObject):
         for kind in KINDS:
             self._paint_layer(kind)
         self.ready.emit(doc_id)
+        self.settled.emit()
 
     def _on_failed(self, exc: Exception) -> None:
         self.window.statusBar().showMessage(self.tr("Could not extract targets and tasks: %s") % exc, 10000)
+        self.settled.emit()
 
     def _paint_layer(self, kind: str) -> None:
         style = next(style for style in layer_styles() if style.kind == kind)

@@ -43,6 +43,7 @@ from reader.ui.docks.outline_dock import OutlineDock
 from reader.ui.docks.search_dock import SearchDock
 from reader.ui.exporting import ExportController
 from reader.ui.extracting import ExtractionController
+from reader.ui.first_paint import FirstPaintGate
 from reader.ui.importing import ImportController
 from reader.ui.layout import LayoutKeeper, first_geometry, fit_inside
 from reader.ui.reading.config_combo import ConfigCombo
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
 
         self.view = ReaderView(self)
         self.setCentralWidget(self.view)
+        self.first_paint = FirstPaintGate(self.view.original_pane.viewport(), self)
         self._build_status_bar()
 
         self.library_dock = LibraryDock(self)
