@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import cache
 
 BULLET = "●"
 DASH_PAIR = "——"
@@ -22,7 +24,14 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CN_NUMERALS = "一二三四五六七八九十百零〇"
 
 
-def _build_table() -> dict[int, str]:
+def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled on first use: a class over the CJK ranges takes ~2.5 ms to compile,
+    which every start of the window paid for patterns only ingest uses."""
+    return cache(lambda: re.compile(pattern))
+
+
+@cache
+def _table() -> dict[int, str]:
     table: dict[int, str] = {}
     for ch in _SPACE_CHARS:
         table[ord(ch)] = " "
@@ -48,24 +57,23 @@ def _build_table() -> dict[int, str]:
     return table
 
 
-_TABLE = _build_table()
 _DASH_RUN = re.compile(r"[\u2014\u2015\u2500\u2e3a]{2,}")
-_ASCII_PUNCT_AFTER_CJK = re.compile(rf"(?<=[{_CJK}”’])([,;:?!])(?![0-9A-Za-z/])")
+_ASCII_PUNCT_AFTER_CJK = _lazy(rf"(?<=[{_CJK}”’])([,;:?!])(?![0-9A-Za-z/])")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PAREN_NUMBER = re.compile(rf"\(([{_CN_NUMERALS}]{{1,3}})\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE_RUN = re.compile(r"[ \t]+")
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
-_HAN = re.compile(f"[{_HAN_RANGES}]")
+_SPACE_NEAR_CJK = _lazy(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_HAN = _lazy(f"[{_HAN_RANGES}]")
 
 
 def normalize_chars(text: str) -> str:
     """Fold look-alike code points; keeps line structure (one output line per input line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.translate(_TABLE))
+    text = _CONTROL.sub("", text.translate(_table()))
     text = _DASH_RUN.sub(DASH_PAIR, text)
     text = _HALF_PAREN_NUMBER.sub(r"（\1）", text)
-    return _ASCII_PUNCT_AFTER_CJK.sub(lambda m: _FULL_PUNCT[m.group(1)], text)
+    return _ASCII_PUNCT_AFTER_CJK().sub(lambda m: _FULL_PUNCT[m.group(1)], text)
 
 
 def tidy_spaces(text: str) -> str:
@@ -75,15 +83,15 @@ def tidy_spaces(text: str) -> str:
     ("2024 年 3 月"), inconsistently; without them "2024年" is found whichever way it was typed.
     """
     text = _SPACE_RUN.sub(" ", text.replace("\t", " ")).strip()
-    return _SPACE_NEAR_CJK.sub("", text)
+    return _SPACE_NEAR_CJK().sub("", text)
 
 
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+    return len(_HAN().findall(text))
 
 
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_CHAR = _lazy(f"[{_CJK}]")
 
 
 def is_cjk_char(ch: str) -> bool:
-    return bool(_CJK_CHAR.match(ch))
+    return bool(_CJK_CHAR().match(ch))

@@ -29,7 +29,6 @@ from reader.ui.commands.annotations import (
     EditAnnotationsCommand,
     TagCommand,
 )
-from reader.ui.dialogs.annotation_dialogs import NoteDialog, TagManagerDialog, TagsDialog
 from reader.ui.docks.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
 from reader.ui.reading.annotation_layers import layers, tooltip
 
@@ -175,6 +174,8 @@ class AnnotationController(QObject):
             if span is None or doc_id is None or document is None:  # _selection() is None without a document
                 return
             if note is None:
+                from reader.ui.dialogs.annotation_dialogs import NoteDialog
+
                 dialog = NoteDialog(document.text[span[0] : span[1]], parent=self.window)
                 if not dialog.exec():
                     return
@@ -183,6 +184,8 @@ class AnnotationController(QObject):
             return
         target = targets[0]
         if note is None:
+            from reader.ui.dialogs.annotation_dialogs import NoteDialog
+
             dialog = NoteDialog(target.quote, target.note, parent=self.window)
             if not dialog.exec():
                 return
@@ -200,6 +203,8 @@ class AnnotationController(QObject):
             if span is None or doc_id is None:  # _selection() is None without a document
                 return
             if tags is None:
+                from reader.ui.dialogs.annotation_dialogs import TagsDialog
+
                 dialog = TagsDialog([], known, self.window)
                 if not dialog.exec():
                     return
@@ -208,6 +213,8 @@ class AnnotationController(QObject):
             return
         if tags is None:
             common = [t for t in targets[0].tags if all(t in a.tags for a in targets)]
+            from reader.ui.dialogs.annotation_dialogs import TagsDialog
+
             dialog = TagsDialog(common, known, self.window)
             if not dialog.exec():
                 return
@@ -233,6 +240,8 @@ class AnnotationController(QObject):
         self._push(TagCommand(self.window.funnel, self.tr("Delete Tag"), name, None))
 
     def manage_tags(self) -> None:
+        from reader.ui.dialogs.annotation_dialogs import TagManagerDialog
+
         TagManagerDialog(self, self.window).exec()
 
     def name_colors(self) -> None:

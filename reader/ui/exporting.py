@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from reader.errors import ReaderError
 from reader.ui import settings
 from reader.ui.changes import show_error
-from reader.ui.dialogs.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from reader.ops.annotation_import import ImportSummary
+    from reader.ui.dialogs.export_dialog import ExportDialog
     from reader.ui.main_window import MainWindow
 
 
@@ -42,6 +42,8 @@ class ExportController(QObject):
         window.annotating.dock.table.addAction(self.copy_markdown_action)
 
     def make_export_dialog(self) -> ExportDialog:
+        from reader.ui.dialogs.export_dialog import ExportDialog
+
         window = self.window
         self.dialog = ExportDialog(window.library, window.current_id, window.library_dock.selected_ids(), window)
         return self.dialog

@@ -32,7 +32,6 @@ from reader.core.model import Document
 from reader.core.opencc_backend import BACKEND_NAME
 from reader.errors import ReaderError
 from reader.store.library import DocumentInfo, Library
-from reader.store.search import SearchHit
 from reader.ui import settings, theme, workers
 from reader.ui.annotating import AnnotationController
 from reader.ui.changes import ChangesFunnel, show_error
@@ -51,6 +50,7 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.reading_style import ReadingStyleMenu
 
 if TYPE_CHECKING:
+    from reader.store.search import SearchHit
     from reader.ui.compare.compare_window import CompareWindow
 
 # A shortcut as _action takes it: a standard key, a portable string ("Ctrl+0"), or several.
