@@ -48,6 +48,7 @@ class AnnotationController(QObject):
         self.window = window
         self.view = window.view
         self.dock = AnnotationsDock(window)
+        window.first_paint.later(self.dock.install_cards)
         self.dock.annotation_activated.connect(self.jump_to)
         self.dock.scope_changed.connect(lambda _scope: self.refresh_list())
         self.dock.add_context_actions(self._list_menu)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.annotations import Annotation
@@ -48,26 +48,6 @@ def small_font(font: QFont) -> QFont:
     else:
         small.setPixelSize(max(9, round(font.pixelSize() * 0.88)))
     return small
-
-
-def swatch_icon(colors: list[str], size: int = 14) -> QIcon:
-    """A rounded swatch of one colour, or of several side by side ("all colours")."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    width = (size - 2) / max(1, len(colors))
-    painter.setClipRect(QRectF(1, 1, size - 2, size - 2))
-    for n, color in enumerate(colors):
-        painter.setBrush(swatch(color))
-        painter.drawRect(QRectF(1 + n * width, 1, width + 0.5, size - 2))
-    painter.setClipping(False)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QColor(0, 0, 0, 90))
-    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2, 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class AnnotationCardDelegate(QStyledItemDelegate):

@@ -4,7 +4,7 @@ each shown as a card (reader.ui.docks.annotation_cards)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store.annotations import COLORS, Annotation
-from reader.ui.docks.annotation_cards import AnnotationCardDelegate, swatch_icon
 from reader.ui.docks.annotation_model import ANNOTATION_ROLE, QUOTE, AnnotationFilter, AnnotationModel
+from reader.ui.reading.annotation_layers import swatch_icon
+
+if TYPE_CHECKING:
+    from reader.ui.docks.annotation_cards import AnnotationCardDelegate
 
 THIS_DOCUMENT, WHOLE_LIBRARY = "document", "library"
 
@@ -74,8 +77,7 @@ class AnnotationsDock(QDockWidget):
         self.table = QListView(body)
         self.table.setModel(self.proxy)
         self.table.setModelColumn(QUOTE)
-        self.cards = AnnotationCardDelegate(self.table, self.tr("[orphaned]"))
-        self.table.setItemDelegate(self.cards)
+        self._cards: AnnotationCardDelegate | None = None  # install_cards(): after the first paint
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -195,8 +197,28 @@ class AnnotationsDock(QDockWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(self.tr("%1 of %2 annotations").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
 
+    @property
+    def cards(self) -> AnnotationCardDelegate:
+        """The delegate painting each row as a card (installed on first use)."""
+        if self._cards is None:
+            self.install_cards()
+        assert self._cards is not None
+        return self._cards
+
+    def install_cards(self) -> None:
+        """Draw rows as cards. Loading the delegate (QStyle's enums and all) costs ~11 ms, which
+        the window need not pay before its first paint: a dock tabbed away shows no rows."""
+        if self._cards is not None:
+            return
+        from reader.ui.docks.annotation_cards import AnnotationCardDelegate
+
+        self._cards = AnnotationCardDelegate(self.table, self.tr("[orphaned]"))
+        self._cards.set_show_document(self.scope_value() == WHOLE_LIBRARY)
+        self.table.setItemDelegate(self._cards)
+
     def _on_scope(self, _index: int) -> None:
-        self.cards.set_show_document(self.scope_value() == WHOLE_LIBRARY)
+        if self._cards is not None:
+            self._cards.set_show_document(self.scope_value() == WHOLE_LIBRARY)
         self.scope_changed.emit(self.scope_value())
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 
 from reader.store.annotations import COLORS, FILLS, Annotation
 from reader.ui import theme
@@ -138,3 +139,23 @@ def tooltip(annotations: Iterable[Annotation], start: int, end: int, labels: dic
             lines.append("<small>" + html.escape(labels[a.color]) + "</small>")
         parts.append("<br>".join(lines))
     return "<hr>".join(parts) if parts else None
+
+
+def swatch_icon(colors: list[str], size: int = 14) -> QIcon:
+    """A rounded swatch of one colour, or of several side by side ("all colours")."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    width = (size - 2) / max(1, len(colors))
+    painter.setClipRect(QRectF(1, 1, size - 2, size - 2))
+    for n, color in enumerate(colors):
+        painter.setBrush(swatch(color))
+        painter.drawRect(QRectF(1 + n * width, 1, width + 0.5, size - 2))
+    painter.setClipping(False)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QColor(0, 0, 0, 90))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 2, 2)
+    painter.end()
+    return QIcon(pixmap)
