@@ -245,3 +245,30 @@ def test_single_pane_can_keep_the_converted_text_and_remembers_it(window, qtbot,
     assert again.view.converted_pane.isVisible() and not again.view.original_pane.isVisible()
     again.single_side_actions[ORIGINAL].trigger()
     assert again.view.original_pane.isVisible() and not again.view.converted_pane.isVisible()
+
+
+def test_a_noted_chinese_passage_puts_no_note_mark_in_the_english_pane(window, qtbot):
+    """The note's dot is drawn after the passage in the pane that shows it; the English pane
+    holds the same text with the Chinese hidden, and must not draw the dot somewhere else."""
+    doc_id = open_titled(window, qtbot, BILINGUAL_2024)
+    choose_bilingual(window, qtbot)
+    text = window.document.text
+    start = text.index("新质生产力")
+    with qtbot.waitSignal(window.annotating.annotations_changed):
+        window.annotating.create(doc_id, start, start + 5, color="red", note="the slogan")
+    window.view.show_span(start, start + 5)
+
+    def dot_pixels(pane) -> int:
+        pane.clear_selection_keeping_scroll()
+        image = pane.viewport().grab().toImage()
+        dot = window.view.original_pane._badges[0][1]
+        found = 0
+        for y in range(0, image.height(), 2):
+            for x in range(0, image.width(), 2):
+                c = image.pixelColor(x, y)
+                found += abs(c.red() - dot.red()) + abs(c.green() - dot.green()) + abs(c.blue() - dot.blue()) < 30
+        return found
+
+    assert window.view.original_pane.badges()  # the Chinese pane has its dot
+    assert dot_pixels(window.view.original_pane) > 0
+    assert dot_pixels(window.view.converted_pane) == 0

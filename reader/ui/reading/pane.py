@@ -281,7 +281,10 @@ class ReaderPane(QPlainTextEdit):
         painter.setPen(self.palette().color(QPalette.ColorRole.Base))
         radius = max(3.0, self.fontMetrics().height() / 5)
         cursor = QTextCursor(self.document())
+        document = self.document()
         for end, colour in visible:
+            if not document.findBlock(end - 1).isVisible():
+                continue  # a block this pane hides (the other language of a bilingual view)
             cursor.setPosition(end - 1)  # after the span's last character, on its line
             rect = self.cursorRect(cursor)
             right = rect.left() + self.fontMetrics().horizontalAdvance(self.document().characterAt(end - 1))
