@@ -84,3 +84,20 @@ def test_docks_say_when_a_document_has_no_targets_or_tasks(window, qtbot):
     assert targets.message.isVisibleTo(targets) and not targets.table.isVisibleTo(targets)
     assert "主要预期目标" in targets.message.text()
     assert tasks.tree.isVisibleTo(tasks) and not tasks.message.isVisibleTo(tasks)
+
+
+def test_the_targets_table_fits_a_narrow_dock_without_scrolling_sideways(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    open_titled(window, qtbot, REPORT_2024)
+    dock = window.targets_dock
+    window.resizeDocks([dock], [260], Qt.Orientation.Horizontal)
+    table = dock.table
+    qtbot.waitUntil(lambda: table.viewport().width() <= 300)
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()  # indicator, value and qualifier all in view
+    for column in (1, 2):  # value and qualifier shown whole
+        assert not header.isSectionHidden(column)
+        widest = max(table.fontMetrics().horizontalAdvance(table.item(r, column).text()) for r in range(table.rowCount()))
+        assert header.sectionSize(column) >= widest
+    assert "國內生產總值增長5%左右" in table.item(0, 0).toolTip()  # the sentence, on hover

@@ -90,9 +90,18 @@ class TargetsDock(_ResultDock):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The indicator takes the room left by value and qualifier, so the three fit a narrow
+        # dock without a horizontal scroll bar; the sentence as written is each row's tooltip
+        # (and a click shows it in the text), its column only for a dock made wide.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        header.hideSection(3)
         self.table.cellClicked.connect(self._on_cell)
         self.table.cellActivated.connect(self._on_cell)
         self._set_view(self.table, self.tr("No main-targets sentence (主要预期目标) in this document."))
