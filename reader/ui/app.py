@@ -65,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
             return 1
     if args.screenshot:
         settings.set_read_only(True)
-    window = MainWindow(library)
+    window = MainWindow(library, paint_first=True)
+    window.first_paint.painted.connect(_collect_again)
     try:
         window.restore_state()
-        window.first_paint.hold()  # the document on screen first; extraction after it
         window.open_initial_document(args.doc)
         if args.screenshot:
             return _screenshot(app, window, Path(args.screenshot))
@@ -76,6 +76,13 @@ def run(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         _dispose(window, library)
+
+
+def _collect_again() -> None:
+    """After the first paint: what start-up made lives on, so freeze it out of the collector's
+    generations (later collections skip it) and collect cycles again (reader.cli.gui stopped it)."""
+    gc.freeze()
+    gc.enable()
 
 
 def _dispose(window: MainWindow, library: Library) -> None:

@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, *, paint_first: bool = False) -> None:
+        """paint_first: start-up's window, whose work that can wait (extraction, the annotation
+        cards) waits for the document's first paint (reader.ui.first_paint)."""
         super().__init__(parent)
         self.library = library
         self.current_id: int | None = None
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         self.view = ReaderView(self)
         self.setCentralWidget(self.view)
         self.first_paint = FirstPaintGate(self.view.original_pane.viewport(), self)
+        if paint_first:
+            self.first_paint.hold()
         self._build_status_bar()
 
         self.library_dock = LibraryDock(self)

@@ -175,3 +175,19 @@ def test_find_in_the_window_matches_the_other_script(window, qtbot):
     assert blocker.args[0] >= 1
     start, end = window.view.current_match()
     assert window.document.text[start:end] == "新質生產力"
+
+
+def test_at_start_up_the_document_is_painted_first_and_its_highlights_follow(qtbot, library):
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(library, paint_first=True)
+    qtbot.addWidget(window)
+    window.open_initial_document()
+    painted = []
+    window.first_paint.painted.connect(lambda: painted.append(window.extraction))
+    assert window.extraction is None  # nothing extracted (or competing) before the first paint
+    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
+        window.show()
+    assert painted == [None]  # the paint came first, the extraction after it
+    assert window.view.original_pane.layer_names()  # and its highlights are on the page
+    assert window.annotating.dock._cards is not None  # the dock's cards are in place too
