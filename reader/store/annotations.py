@@ -12,7 +12,6 @@ which is how undo restores a deleted annotation.
 
 from __future__ import annotations
 
-import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
@@ -194,7 +193,7 @@ class AnnotationsMixin:
                 raise UsageError(f"cannot annotate {start}–{end} of document {doc_id}: {exc}") from None
             stamp = now()
             row: dict[str, object] = {
-                "uuid": str(uuid_module.uuid4()),
+                "uuid": _new_uuid(),
                 "doc_id": doc_id,
                 "start": selector.start,
                 "end": selector.end,
@@ -491,6 +490,12 @@ class AnnotationsMixin:
 def _annotation(row: _Row) -> Annotation:
     tags = row[-1]
     return Annotation(*row[:-1], tags=tuple(tags.split(_TAG_SEP)) if tags else ())
+
+
+def _new_uuid() -> str:
+    import uuid  # here: it loads platform and more (~4 ms), for writes only
+
+    return str(uuid.uuid4())
 
 
 def _selector(annotation: Annotation) -> Selector:

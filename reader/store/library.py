@@ -7,7 +7,6 @@ LibraryError sentence; an unknown id is a NotFoundError.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -59,6 +58,8 @@ class DocumentInfo:
 
 def text_hash(text: str) -> str:
     """The content hash for a document that arrives without one (e.g. built in code)."""
+    import hashlib  # here: OpenSSL's start-up (~4 ms) is not for a window that only reads
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
