@@ -12,15 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader.cli.output import EXIT_ERROR, EXIT_OK, error
-from reader.cli.parser import build_parser, check_usage, command_first
+from reader.cli.parser import build_parser, check_usage, command_first, opens_window
 from reader.errors import ReaderError
 
 __all__ = ["main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    argv = command_first(list(sys.argv[1:] if argv is None else argv), parser)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(window_only=opens_window(argv))
+    argv = command_first(argv, parser)
     args = parser.parse_args(argv)
     check_usage(args, parser)
     if not hasattr(args, "library"):

@@ -21,7 +21,25 @@ def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every command, in the order --help lists them (a test holds this to the parser).
+COMMANDS = (
+    "gui", "import", "list", "show", "targets", "tasks", "figures", "terms", "compare", "convert", "remove",
+    "annotate", "annotations", "export", "import-annotations", "tags", "search",
+)
+
+
+def opens_window(argv: list[str]) -> bool:
+    """Whether argv runs `gui` (named, or by default): then the other commands' grammar, ~7 ms of
+    argparse on the way to the window, need not be built."""
+    while argv and argv[0].startswith("--library"):
+        argv = argv[1 if "=" in argv[0] else 2 :]
+    if not argv:
+        return True
+    return argv[0] == "gui" or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"))
+
+
+def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+    """The whole grammar; with window_only, the program's options and `gui` alone."""
     parser = argparse.ArgumentParser(
         prog="report-reader",
         description="Read, compare and annotate China's Government Work Reports.",
@@ -40,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", type=int, help="document id to open")
     p.add_argument("--screenshot", metavar="PNG", help="lay out the window, save a PNG and exit")
     p.set_defaults(func=_command("gui", "cmd_gui"))
+    if window_only:
+        return parser
 
     p = sub.add_parser(
         "import",

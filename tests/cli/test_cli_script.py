@@ -137,3 +137,14 @@ def test_a_screenshot_run_leaves_the_readers_settings_as_they_were(tmp_path):
     assert _gui(tmp_path, "--doc", "3", "--screenshot", str(tmp_path / "b.png")).returncode == 0
     assert {path: path.read_bytes() for path in before} == before
     assert [p for p in (tmp_path / "config").rglob("*") if p.is_file()] == [conf]
+
+
+def test_the_list_of_commands_is_the_parsers_and_the_window_needs_only_its_own():
+    from reader.cli.parser import COMMANDS, _subcommands, build_parser, opens_window
+
+    assert tuple(_subcommands(build_parser())) == COMMANDS
+    assert tuple(_subcommands(build_parser(window_only=True))) == ("gui",)
+    for argv in ([], ["gui"], ["--library", "x.sqlite3"], ["--library=x.sqlite3", "gui", "--doc", "3"], ["--doc", "2"]):
+        assert opens_window(list(argv)), argv
+    for argv in (["list"], ["--library", "x", "show", "1"], ["--help"], ["--version"], ["import-annotations", "f"]):
+        assert not opens_window(list(argv)), argv
