@@ -17,9 +17,10 @@ from reader.store.seeding import seed_if_empty
 
 def open_library(path: str | os.PathLike[str] | None = None) -> Library:
     """The library at `path` (default: $REPORT_READER_LIBRARY or the data folder), given the
-    sample reports the first time it is opened empty."""
+    sample reports the first time it is opened empty (unless it is read-only)."""
     library = Library.open(path)
-    seed_if_empty(library)
+    if not library.read_only:  # a read-only library is shown as it is
+        seed_if_empty(library)
     return library
 
 

@@ -29,8 +29,8 @@ def _is_read(sql: str) -> bool:
 class Connection:
     """execute / table / close, as the store uses sqlite_utils.Database."""
 
-    def __init__(self, path: str) -> None:
-        self.conn = sqlite3.connect(path)
+    def __init__(self, path: str, *, uri: bool = False) -> None:
+        self.conn = sqlite3.connect(path, uri=uri)
         self.conn.execute("PRAGMA recursive_triggers = on")  # as Database() sets it
         self._database: Database | None = None
 

@@ -8,6 +8,7 @@ LibraryError sentence; an unknown id is a NotFoundError.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from reader.errors import LibraryError, NotFoundError
 from reader.store.annotations import Annotation, AnnotationsMixin, ReanchorReport, with_doc
 from reader.store.connection import Connection
 from reader.store.location import library_path
-from reader.store.schema import check_header, migrate, read_header
+from reader.store.schema import SCHEMA_VERSION, check_header, migrate, read_header
 
 REPORT = "report"
 SUMMARY = "summary"
@@ -66,10 +67,13 @@ def text_hash(text: str) -> str:
 class Library(AnnotationsMixin):
     """An open library file. Use `Library.open()`, ideally as a context manager."""
 
-    def __init__(self, db: Connection, path: Path) -> None:
+    def __init__(self, db: Connection, path: Path, *, read_only: bool = False, snapshot_dir: Path | None = None) -> None:
         self._db = db
         self._path = path
         self._depth = 0
+        self._read_only = read_only
+        self._snapshot_dir = snapshot_dir  # a read-only library's private copy (see _open_read_only)
+        self._scratch: Library | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -82,6 +86,8 @@ class Library(AnnotationsMixin):
         target = library_path(path)
         header = read_header(target)
         check_header(target, header)
+        if header.exists and not _can_write(target):
+            return cls._open_read_only(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -104,16 +110,85 @@ class Library(AnnotationsMixin):
             if db is not None:
                 db.close()
             if isinstance(exc, sqlite3.Error):
+                if header.exists and _code(exc) in (_READONLY, _CANTOPEN):
+                    return cls._open_read_only(target)  # e.g. read-only media that access() misjudged
+                if not header.exists and not _can_write(target):
+                    raise _new_in_read_only_folder(target) from None
                 raise _library_error(exc, target) from None
             raise
         return cls(db, target)
+
+    @classmethod
+    def _open_read_only(cls, target: Path) -> Library:
+        """Open a library whose file or folder cannot be written, for reading only.
+
+        Measured with SQLite 3.40 on a WAL library in a folder without write permission: `mode=ro`
+        needs the -shm file, so it works when -wal and -shm were left beside the file and fails
+        (SQLITE_READONLY_DIRECTORY) for a cleanly closed one, which `immutable=1` then reads.
+        immutable ignores a -wal file, so a leftover -wal that mode=ro cannot use (no -shm) is
+        read from a private copy of file and -wal instead: its last commits are not lost.
+        """
+        wal = target.with_name(target.name + "-wal")
+        has_wal = wal.exists() and wal.stat().st_size > 0
+        uri = target.resolve().as_uri()
+        queries = ["mode=ro"] if has_wal else ["mode=ro", "mode=ro&immutable=1"]
+        snapshot: Path | None = None
+        db: Connection | None = None
+        try:
+            for query in queries:
+                db = _try_connect(f"{uri}?{query}")
+                if db is not None:
+                    break
+            if db is None:
+                snapshot = _snapshot(target, wal)
+                db = Connection(str(snapshot / target.name))
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_integrity(db.conn, target)
+            (version,) = db.conn.execute("PRAGMA user_version").fetchone()
+            if version != SCHEMA_VERSION:
+                raise LibraryError(
+                    f"The library {target} is read-only and was made by an older version of Report Reader, "
+                    "so it cannot be upgraded: open a copy, or make the folder writable."
+                )
+        except BaseException as exc:
+            if db is not None:
+                db.close()
+            if snapshot is not None:
+                shutil.rmtree(snapshot, ignore_errors=True)
+            if isinstance(exc, sqlite3.Error):
+                raise _library_error(exc, target) from None
+            raise
+        return cls(db, target, read_only=True, snapshot_dir=snapshot)
 
     @property
     def path(self) -> Path:
         return self._path
 
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (its file or folder cannot be written): every write raises
+        a LibraryError naming the folder."""
+        return self._read_only
+
+    def scratch_copy(self) -> Library:
+        """A writable copy of this library in memory (made once, kept until close), for work a
+        read-only library cannot save, such as catching its search index up."""
+        if self._scratch is None:
+            copy = Connection(":memory:")
+            with self._guard():
+                self._db.conn.backup(copy.conn)
+            copy.conn.execute("PRAGMA foreign_keys = ON")
+            self._scratch = Library(copy, self._path)
+        return self._scratch
+
     def close(self) -> None:
+        if self._scratch is not None:
+            self._scratch.close()
+            self._scratch = None
         self._db.close()
+        if self._snapshot_dir is not None:
+            shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+            self._snapshot_dir = None
 
     def __enter__(self) -> Library:
         return self
@@ -342,6 +417,8 @@ class Library(AnnotationsMixin):
         IMMEDIATE takes the write lock up front, so a check-then-insert (the content-hash
         lookup in add) cannot race another process, and busy_timeout applies to the wait.
         """
+        if self._read_only:
+            raise read_only_error(self._path)
         if self._depth:
             self._depth += 1
             try:
@@ -395,6 +472,67 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
         raise _damaged(path)
 
 
+def _can_write(path: Path) -> bool:
+    """Whether this process may write the library file (if there) and create files beside it
+    (SQLite's -wal and -shm); False on read-only media too."""
+    effective = os.access in os.supports_effective_ids
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a library not made yet: its nearest existing folder
+    if not os.access(folder, os.W_OK, effective_ids=effective):
+        return False
+    return not path.exists() or os.access(path, os.W_OK, effective_ids=effective)
+
+
+def read_only_error(path: Path) -> LibraryError:
+    """What every write to a read-only library says."""
+    folder = path.parent
+    if not _can_write(folder / ".report-reader-probe"):
+        return LibraryError(
+            f"{folder} is read-only, so nothing can be saved to the library {path.name} there: "
+            "open a copy, or make the folder writable."
+        )
+    return LibraryError(
+        f"The library {path} is read-only, so nothing can be saved: open a copy, or make the file writable."
+    )
+
+
+def _new_in_read_only_folder(path: Path) -> LibraryError:
+    return LibraryError(
+        f"{path.parent} is read-only, so no library can be made there: "
+        "choose another file (--library PATH), or make the folder writable."
+    )
+
+
+def _try_connect(uri: str) -> Connection | None:
+    """A connection that can read the library at `uri`, or None when SQLite cannot open it so."""
+    db = Connection(uri, uri=True)
+    try:
+        db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        db.close()
+        return None
+    return db
+
+
+def _snapshot(target: Path, wal: Path) -> Path:
+    """Copy the library and its -wal into a private folder, where SQLite can replay the -wal."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="report-reader-read-only-"))
+    try:
+        shutil.copyfile(target, folder / target.name)
+        shutil.copyfile(wal, folder / wal.name)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise LibraryError(f"The library {target} is read-only and could not be read ({exc.strerror}).") from None
+    return folder
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0)) & 0xFF  # primary result code
+
+
 def _not_found(doc_id: int) -> NotFoundError:
     return NotFoundError(f"No document with id {doc_id} in the library")
 
@@ -421,7 +559,7 @@ def _library_error(exc: sqlite3.Error, path: Path) -> LibraryError:
             "it was not changed."
         )
     if code == _READONLY:
-        return LibraryError(f"The library {path} is read-only, so nothing could be saved.")
+        return read_only_error(path)
     if code == _FULL:
         return LibraryError(f"The disk holding the library {path} is full; nothing was saved.")
     if code == _CANTOPEN:

@@ -107,8 +107,10 @@ def index_pending(
     rows; an item that changed while it was being cut stays queued for the next call.
     progress(done, total) follows each transaction; should_stop() ends the run early (what is
     done stays done). From a worker thread, pass a Library opened there: a connection belongs to
-    the thread that opened it.
+    the thread that opened it. A read-only library is left as it is (see _searchable).
     """
+    if library.read_only:
+        return 0
     with library._guard():
         pending: list[tuple[str, int]] = library._db.execute(
             "SELECT kind, ref FROM search_pending ORDER BY kind = 'annotation', ref"
@@ -260,7 +262,7 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
     folded_query = fold_for_search(query)
     if not folded_query or limit <= 0:
         return []
-    index_pending(library)
+    library = _searchable(library)
     if doc_id is not None:
         library.info(doc_id)  # an unknown document is an error, not an empty result
     sql = _CANDIDATES.format(doc_filter="WHERE id = ?" if doc_id is not None else "")
@@ -283,6 +285,17 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
         finally:
             cursor.close()
     return out[:limit]
+
+
+def _searchable(library: Library) -> Library:
+    """The library with its index caught up: itself, or for a read-only library with pending
+    work its in-memory copy, indexed there (the file is never written)."""
+    if library.read_only:
+        if not pending_count(library):
+            return library
+        library = library.scratch_copy()
+    index_pending(library)
+    return library
 
 
 def _text_order(hit: SearchHit) -> tuple[int, bool, int, int]:

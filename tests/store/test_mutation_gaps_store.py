@@ -21,7 +21,7 @@ from reader.store.seeding import SEEDED_KEY, SeedEntry, seed_if_empty, seed_mani
 @pytest.mark.parametrize(
     ("code", "sentence"),
     [
-        (8, "is read-only, so nothing could be saved"),  # SQLITE_READONLY
+        (8, "is read-only, so nothing can be saved"),  # SQLITE_READONLY
         (13, "is full; nothing was saved"),  # SQLITE_FULL
         (14, "could not be opened (check the path and permissions)"),  # SQLITE_CANTOPEN
         (26, "is not a Report Reader library (it is not an SQLite database)"),  # SQLITE_NOTADB
