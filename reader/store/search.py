@@ -2,22 +2,22 @@
 
 Each block of a document and each annotation (quote + note) is a unit in search_units, stored
 folded (t2s, full-width ASCII to ASCII, lower case), so 新質生產力 and 新质生产力 find each other;
-its jieba words go into search_fts. Writes never run jieba: triggers queue what changed in
-search_pending, and `index_pending` catches up before a search, one document per transaction, so
-it can run in a worker thread (on its own Library connection) and a crash loses nothing.
-A hit is an exact substring of the folded text, reported as code-point offsets of the original
-text, mapped back through the fold's offset map.
+stored one character a token in the FTS5 index search_chars (schema step 3), so a phrase query
+finds every substring of any length and a one-character query is a single token. Triggers queue
+what changed in search_pending, and `index_pending` catches up before a search, one document per
+transaction, so it can run in a worker thread (on its own Library connection) and a crash loses
+nothing. The index only narrows the units to look at; a hit is an exact substring of the folded
+text, reported as code-point offsets of the original text, mapped back through the fold's map.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.convert import Conversion
 from reader.core.find import fold, fold_query
-from reader.core.segment import search_tokens
 
 if TYPE_CHECKING:
     from reader.store.connection import Connection
@@ -35,6 +35,13 @@ _ANNOTATIONS_PER_CHUNK = 200
 # Full-width ASCII (！ … ～) folds to ASCII, so 5％ finds 5% and 人工智能＋ finds 人工智能+.
 _WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+# A block's unit id is (doc_id << _SEQ_BITS) | seq, so a match's document is its id shifted and
+# one document's block units are one id range (a document holds far fewer than 2**24 blocks:
+# each is at least one character and a line break). An annotation's unit id is -annotation_id.
+_SEQ_BITS = 24
+# A query matched by more units than this is common: its documents are then taken one at a
+# time in library order, stopping at `limit` hits, instead of collecting every match first.
+_COMMON = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +109,9 @@ def index_pending(
     """Index whatever changed since the last call; return how many units were written.
 
     A document's units are one per non-empty block, an annotation's one over quote + note; each
-    keeps its folded text (what search scans) and its jieba words (search_fts). Documents go one
-    per transaction with jieba run outside it, so other writers wait at most for one document's
-    rows; an item that changed while it was being cut stays queued for the next call.
+    keeps its folded text one character a token (search_chars). Documents go one per
+    transaction with the folding done outside it, so other writers wait at most for one
+    document's rows; an item that changed while it was being cut stays queued for the next call.
     progress(done, total) follows each transaction; should_stop() ends the run early (what is
     done stays done). From a worker thread, pass a Library opened there: a connection belongs to
     the thread that opened it. A read-only library is left as it is (see _searchable).
@@ -138,8 +145,8 @@ def index_pending(
 
 
 _BLOCKS = "SELECT seq, start, text FROM blocks WHERE doc_id = ? ORDER BY seq"
-# A row of search_units with its search_fts tokens: (kind, doc_id, ref, start, folded, words).
-_Unit = tuple[str, int, int, int, str, str]
+# A row of search_units: (id, kind, doc_id, ref, start, chars).
+_Unit = tuple[int, str, int, int, int, str]
 _ANNOTATIONS = "SELECT id, doc_id, start, quote, note FROM annotations WHERE id IN ({marks})"
 
 
@@ -152,8 +159,7 @@ def _index_document(library: Library, doc_id: int) -> int:
     if row is not None:
         for seq, start, text in blocks:
             if text.strip():
-                folded, words = _cut(text)
-                units.append((_BLOCK_UNIT, doc_id, seq, start, folded, words))
+                units.append((_block_unit_id(doc_id, seq), _BLOCK_UNIT, doc_id, seq, start, _cut(text)))
     with library._write():
         if not _still_pending(db, DOCUMENT, doc_id):
             return 0
@@ -164,7 +170,7 @@ def _index_document(library: Library, doc_id: int) -> int:
             return 0
         if current != row or db.execute(_BLOCKS, [doc_id]).fetchall() != blocks:
             return 0  # replaced while it was being cut: stays queued for the next run
-        _delete_units(db, "kind = ? AND doc_id = ?", [_BLOCK_UNIT, doc_id])
+        db.execute("DELETE FROM search_units WHERE doc_id = ? AND kind = ?", [doc_id, _BLOCK_UNIT])
         _insert_units(db, units)
         db.execute("DELETE FROM search_pending WHERE kind = ? AND ref = ?", [DOCUMENT, doc_id])
     return len(units)
@@ -177,8 +183,8 @@ def _index_annotations(library: Library, ids: Sequence[int]) -> int:
         rows = {row[0]: row[1:] for row in db.execute(sql, list(ids))}
     cut: dict[int, _Unit] = {}
     for annotation_id, (doc_id, start, quote, note) in rows.items():
-        folded, words = _cut(_annotation_text(quote, note))
-        cut[annotation_id] = (_ANNOTATION_UNIT, doc_id, annotation_id, start, folded, words)
+        chars = _cut(_annotation_text(quote, note))
+        cut[annotation_id] = (-annotation_id, _ANNOTATION_UNIT, doc_id, annotation_id, start, chars)
     written = 0
     with library._write():
         current = {row[0]: row[1:] for row in db.execute(sql, list(ids))}
@@ -192,7 +198,7 @@ def _index_annotations(library: Library, ids: Sequence[int]) -> int:
                 continue
             if current[annotation_id] != rows.get(annotation_id):
                 continue  # edited meanwhile: stays queued
-            _delete_units(db, "kind = ? AND ref = ?", [_ANNOTATION_UNIT, annotation_id])
+            db.execute("DELETE FROM search_units WHERE id = ?", [-annotation_id])
             _insert_units(db, [cut[annotation_id]])
             db.execute("DELETE FROM search_pending WHERE kind = ? AND ref = ?", [ANNOTATION, annotation_id])
             written += 1
@@ -203,10 +209,17 @@ def _annotation_text(quote: str, note: str) -> str:
     return f"{quote}\n{note}"
 
 
-def _cut(text: str) -> tuple[str, str]:
-    """A unit's folded text and its index tokens (jieba search mode on the folded text)."""
-    _conversion, folded = _fold_unit(text)
-    return folded, " ".join(word for word, _start, _end in search_tokens(folded))
+def _cut(text: str) -> str:
+    """A unit's folded text one character a token, as search_chars indexes it."""
+    return _spaced(_fold_unit(text)[1])
+
+
+def _spaced(folded: str) -> str:
+    return " ".join(folded)
+
+
+def _block_unit_id(doc_id: int, seq: int) -> int:
+    return (doc_id << _SEQ_BITS) | seq
 
 
 def _still_pending(db: Connection, kind: str, ref: int) -> bool:
@@ -216,37 +229,27 @@ def _still_pending(db: Connection, kind: str, ref: int) -> bool:
     )
 
 
-def _delete_units(db: Connection, where: str, params: Sequence[str | int]) -> None:
-    db.execute(f"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_units WHERE {where})", params)
-    db.execute(f"DELETE FROM search_units WHERE {where}", params)
-
-
 def _insert_units(db: Connection, units: Iterable[_Unit]) -> None:
-    for kind, doc_id, ref, start, folded, words in units:
-        unit_id = db.execute(
-            "INSERT INTO search_units (kind, doc_id, ref, start, folded) VALUES (?, ?, ?, ?, ?)",
-            [kind, doc_id, ref, start, folded],
-        ).lastrowid
-        db.execute("INSERT INTO search_fts (rowid, tokens) VALUES (?, ?)", [unit_id, words])
+    """Insert units; a trigger puts each into search_chars."""
+    db.conn.executemany(
+        "INSERT INTO search_units (id, kind, doc_id, ref, start, chars) VALUES (?, ?, ?, ?, ?, ?)", units
+    )
 
 
 # -- searching ------------------------------------------------------------------------------
 
-# Documents in library order (reader.store.library._ORDER), then units in text order.
-_CANDIDATES = """
-    WITH docs AS (
-        SELECT id, title,
-            row_number() OVER (ORDER BY year IS NULL, year DESC, title COLLATE NOCASE, id) AS rank
-        FROM documents {doc_filter}
-    )
-    SELECT u.kind, u.doc_id, u.ref, u.start, d.title, b.text, a.quote, a.note, a.prefix, a.suffix, a."end"
+# Documents in library order (reader.store.library._ORDER).
+_RANKED = "SELECT id, title FROM documents {doc_filter} ORDER BY year IS NULL, year DESC, title COLLATE NOCASE, id"
+# The units to look at in one document, with what _unit_hits needs: the block's text or the
+# annotation's columns (LEFT JOINs: None on the other kind's side).
+_UNITS = """
+    SELECT u.kind, u.doc_id, u.ref, u.start, ?, b.text, a.quote, a.note, a.prefix, a.suffix, a."end"
     FROM search_units u
-    JOIN docs d ON d.id = u.doc_id
     LEFT JOIN blocks b ON u.kind = 'block' AND b.doc_id = u.doc_id AND b.seq = u.ref
     LEFT JOIN annotations a ON u.kind = 'annotation' AND a.id = u.ref
-    WHERE instr(u.folded, ?) > 0
-    ORDER BY d.rank, u.start, u.kind = 'annotation', u.id
+    WHERE {where}
 """
+_MATCH = "SELECT rowid FROM search_chars WHERE search_chars MATCH ?"
 
 
 def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None = None) -> list[SearchHit]:
@@ -255,9 +258,9 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
     Documents come in library order (newest year first), hits in text order within each, an
     annotation's hits among its document's. Indexes what is pending first.
 
-    Every query is an exact substring scan of the folded units (instr): jieba cuts the same words
-    differently in different contexts (生态环境保护 → 生态 / 环境 / 环境保护), so a MATCH on the query's
-    words misses some places while finding others. The scan costs ~6 ms per 2 M characters.
+    search_chars narrows the units to those holding the query's characters in a row (a phrase
+    query, complete for any substring); each is then searched exactly, as find-in-document does.
+    A query with no character the index keeps (only punctuation or spaces) scans the units.
     """
     folded_query = fold_for_search(query)
     if not folded_query or limit <= 0:
@@ -265,26 +268,84 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
     library = _searchable(library)
     if doc_id is not None:
         library.info(doc_id)  # an unknown document is an error, not an empty result
-    sql = _CANDIDATES.format(doc_filter="WHERE id = ?" if doc_id is not None else "")
-    params = [folded_query] if doc_id is None else [doc_id, folded_query]
+    db = library._db
     out: list[SearchHit] = []
-    doc_hits: list[SearchHit] = []
-    current_doc: int | None = None
     with library._guard():
-        cursor = library._db.execute(sql, params)
-        try:
-            for row in cursor:
-                if row[1] != current_doc:
-                    out.extend(sorted(doc_hits, key=_text_order))
-                    doc_hits, current_doc = [], row[1]
-                    if len(out) >= limit:
-                        break
-                doc_hits.extend(_unit_hits(row, folded_query))
-            else:
-                out.extend(sorted(doc_hits, key=_text_order))
-        finally:
-            cursor.close()
+        ranked: list[tuple[int, str]] = db.execute(
+            _RANKED.format(doc_filter="WHERE id = ?" if doc_id is not None else ""),
+            [] if doc_id is None else [doc_id],
+        ).fetchall()
+        for _doc, title, wheres in _candidates(db, folded_query, ranked):
+            doc_hits = [
+                hit
+                for where, params in wheres
+                for row in db.execute(_UNITS.format(where=where), [title, *params])
+                for hit in _unit_hits(row, folded_query)
+            ]
+            out.extend(sorted(doc_hits, key=_text_order))
+            if len(out) >= limit:
+                break
     return out[:limit]
+
+
+# A document in library order, its title, and the WHERE clauses (with their parameters) that
+# select the units to search in it.
+_Where = tuple[int, str, list[tuple[str, list[str | int]]]]
+
+
+def _candidates(db: Connection, folded_query: str, ranked: list[tuple[int, str]]) -> Iterator[_Where]:
+    """The documents in library order that may hold the query, and the units to search in each."""
+    spaced = _spaced(folded_query)
+    by_scan = "u.doc_id = ? AND u.kind = ? AND instr(u.chars, ?) > 0"
+    phrase = _phrase(folded_query)
+    if phrase is None:
+        for doc, title in ranked:
+            yield doc, title, [(by_scan, [doc, _BLOCK_UNIT, spaced]), (by_scan, [doc, _ANNOTATION_UNIT, spaced])]
+        return
+    found: list[int] = [row[0] for row in db.execute(f"{_MATCH} LIMIT {_COMMON + 1}", [phrase])]
+    if len(found) > _COMMON:
+        # Common: most documents hold it, so take one document (an id range) at a time.
+        by_range = f"u.id IN ({_MATCH} AND rowid BETWEEN ? AND ?)"
+        for doc, title in ranked:
+            span = [_block_unit_id(doc, 0), _block_unit_id(doc, (1 << _SEQ_BITS) - 1)]
+            yield doc, title, [(by_range, [phrase, *span]), (by_scan, [doc, _ANNOTATION_UNIT, spaced])]
+        return
+    matched: dict[int, list[int]] = {}
+    annotations = [unit_id for unit_id in found if unit_id < 0]
+    for unit_id in found:
+        if unit_id >= 0:
+            matched.setdefault(unit_id >> _SEQ_BITS, []).append(unit_id)
+    for chunk in _chunks(annotations):
+        marks = ",".join("?" * len(chunk))
+        for unit_id, doc in db.execute(f"SELECT id, doc_id FROM search_units WHERE id IN ({marks})", chunk):
+            matched.setdefault(doc, []).append(unit_id)
+    for doc, title in ranked:
+        if doc in matched:
+            units = matched[doc]
+            yield doc, title, [
+                (f"u.id IN ({','.join('?' * len(chunk))})", list[str | int](chunk)) for chunk in _chunks(units)
+            ]
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for first in range(0, len(ids), size):
+        yield ids[first : first + size]
+
+
+def _phrase(folded_query: str) -> str | None:
+    """The FTS5 phrase of the query's characters, or None when none is surely a token.
+
+    unicode61 drops punctuation and spaces on both sides alike, so the phrase stays a complete
+    filter; but a phrase of no tokens matches nothing, so at least one character must be one
+    it keeps whatever its Unicode version: a CJK ideograph or an ASCII letter or digit.
+    """
+    if not any(_surely_token(ch) for ch in folded_query):
+        return None
+    return '"' + _spaced(folded_query).replace('"', '""') + '"'
+
+
+def _surely_token(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _searchable(library: Library) -> Library:
@@ -303,7 +364,7 @@ def _text_order(hit: SearchHit) -> tuple[int, bool, int, int]:
     return (hit.start, hit.kind == ANNOTATION, hit.end, hit.annotation_id or 0)
 
 
-# A _CANDIDATES row: the unit, its document's title, then the block's text or the annotation's
+# A _UNITS row: the unit, its document's title, then the block's text or the annotation's
 # columns (LEFT JOINs: None on the other kind's side).
 _Candidate = tuple[str, int, int, int, str, str | None, str | None, str | None, str | None, str | None, int | None]
 

@@ -228,16 +228,16 @@ def test_a_document_replaced_while_it_is_being_indexed_stays_queued(library, mak
     import reader.store.search as search_module
 
     doc_id, _ = library.add(make_doc(["旧标题", "旧的正文。"]))
-    real_tokens = search_module.search_tokens
+    real_cut = search_module._cut
     replaced = []
 
-    def tokens_while_someone_replaces(text):
+    def cut_while_someone_replaces(text):
         if not replaced:
             replaced.append(True)
             library.replace(doc_id, make_doc(["新标题", "新的正文：新质生产力。"]))
-        return real_tokens(text)
+        return real_cut(text)
 
-    monkeypatch.setattr(search_module, "search_tokens", tokens_while_someone_replaces)
+    monkeypatch.setattr(search_module, "_cut", cut_while_someone_replaces)
     assert index_pending(library) == 0 and pending_count(library) == 1
     assert [h.doc_id for h in search(library, "新质生产力")] == [doc_id]
     assert search(library, "旧的正文") == []
