@@ -71,7 +71,11 @@ def test_every_hit_indexes_the_documents_text_exactly(seeded):
             assert shown(hit) == passage
 
 
-@pytest.mark.parametrize("query", ["生态环境", "2024", "新质生产力", "稳", "support"])
+@pytest.mark.parametrize(
+    "query",
+    # words, one and two characters, Latin inside words, and punctuation the index does not keep
+    ["生态环境", "2024", "新质生产力", "稳", "support", "就业", "國債", "穩", "ai", "on", "5%左右", "%", "。", "——"],
+)
 def test_search_finds_every_place_find_in_document_finds(seeded, query):
     """jieba cuts 生态环境保护 as 生态/环境/保护, so a word index alone would miss some of these."""
     hits = search(seeded, query, limit=100_000)
@@ -241,3 +245,70 @@ def test_a_document_replaced_while_it_is_being_indexed_stays_queued(library, mak
     assert index_pending(library) == 0 and pending_count(library) == 1
     assert [h.doc_id for h in search(library, "新质生产力")] == [doc_id]
     assert search(library, "旧的正文") == []
+
+
+@pytest.mark.parametrize("query", ["稳", "就业", "新质生产力", "发展", "%", "innovation"])
+def test_common_queries_taken_one_document_at_a_time_find_the_same(seeded, monkeypatch, query):
+    """Past _COMMON matches, search walks the documents one id range at a time instead."""
+    import reader.store.search as search_module
+
+    everything = search(seeded, query, limit=100_000)
+    first = search(seeded, query, limit=7)
+    monkeypatch.setattr(search_module, "_COMMON", 1)
+    assert search(seeded, query, limit=100_000) == everything
+    assert search(seeded, query, limit=7) == first == everything[:7]
+
+
+def test_a_query_across_two_paragraphs_is_not_found_as_before(library, make_doc):
+    """Search looks inside one paragraph (or one annotation) at a time, as it always has."""
+    doc_id, _ = library.add(make_doc(["第一段的结尾", "第二段的开头"]))
+    assert search(library, "结尾第二") == [] == search(library, "结尾\n第二")
+    (hit,) = search(library, "的结尾")
+    assert library.document(doc_id).text[hit.start : hit.end] == "的结尾"
+
+
+def test_a_query_from_an_annotations_quote_into_its_note_finds_the_note(library, make_doc):
+    doc_id, _ = library.add(make_doc(["标题", "发展新质生产力。"]))
+    start = library.document(doc_id).text.index("新质生产力")
+    mark = library.add_annotation(doc_id, start, start + 5, note="风险点评")
+    hits = [h for h in search(library, "生产力\n风险") if h.kind == ANNOTATION]
+    assert [(h.annotation_id, h.context) for h in hits] == [(mark.id, "风险点评")]
+
+
+def test_indexing_and_searching_never_load_jieba(tmp_path):
+    """The index is of characters: jieba (~0.5 s to load, and seconds per report) is not needed."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from reader.core.model import Block, Document
+from reader.store import Library
+from reader.store.search import index_pending, search
+text = "發展新質生產力\\n坚持稳中求进"
+first, second = text.split("\\n")
+blocks = (Block("p0", "paragraph", 0, first, "zh", 0, len(first)),
+          Block("p1", "paragraph", 0, second, "zh", len(first) + 1, len(text)))
+with Library.open({str(tmp_path / "lib.sqlite3")!r}) as library:
+    doc_id, _ = library.add(Document(text, blocks, title="t"))
+    library.add_annotation(doc_id, 0, 2, note="就业 点评")
+    assert index_pending(library) == 3
+    assert [h.start for h in search(library, "新质生产力")] == [2]
+    assert len(search(library, "稳")) == 1 and len(search(library, "點評")) == 1
+assert "jieba" not in sys.modules, "jieba was imported"
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_annotations_are_found_when_a_query_is_common(library, report, monkeypatch):
+    import reader.store.search as search_module
+
+    text = library.document(report).text
+    start = text.index("新质生产力")
+    mark = library.add_annotation(report, start, start + 5, note="发展的点评")
+    everything = search(library, "发展", limit=100_000)
+    assert {h.annotation_id for h in everything if h.kind == ANNOTATION} == {mark.id}
+    monkeypatch.setattr(search_module, "_COMMON", 1)
+    assert search(library, "发展", limit=100_000) == everything
+    assert search(library, "%", limit=100_000) == search(library, "%", limit=100_000, doc_id=report)

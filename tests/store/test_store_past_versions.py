@@ -37,7 +37,7 @@ def copy_of(version: int, folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(params=[1, 2], ids=["v1", "v2"])
+@pytest.fixture(params=[1, 2, 3], ids=["v1", "v2", "v3"])
 def old_library(request, tmp_path):
     """A copy of a library written by schema version `request.param`, opened by this version."""
     with Library.open(copy_of(request.param, tmp_path)) as library:
@@ -122,3 +122,28 @@ def test_version_2_annotations_survive_with_passage_colour_note_tags_and_status(
         assert {t.name: t.count for t in library.tags()} == {"2023": 1, "GDP": 1, "产业": 1}
         notes = search(library, "去年的成绩")
         assert [(h.kind, h.annotation_id) for h in notes] == [("annotation", gdp.id)]
+
+
+def test_a_version_2_library_indexed_for_search_is_indexed_again_by_characters(tmp_path):
+    """Schema 2 kept jieba words in search_fts; the upgrade drops them and queues everything."""
+    import sqlite3
+
+    path = copy_of(2, tmp_path)
+    conn = sqlite3.connect(path)
+    with conn:  # what schema 2's indexer left behind (a stale unit: the upgrade must not keep it)
+        conn.execute("INSERT INTO search_units (kind, doc_id, ref, start, folded) VALUES ('block', 1, 0, 0, '旧索引')")
+        conn.execute("INSERT INTO search_fts (rowid, tokens) VALUES (1, '旧 索引')")
+        conn.execute("DELETE FROM search_pending")
+    conn.close()
+    with Library.open(path) as library:
+        tables = {row[0] for row in library._db.execute("SELECT name FROM sqlite_master")}
+        assert "search_fts" not in tables and "search_chars" in tables
+        assert search(library, "旧索引") == []
+        ids = ids_by_title(library)
+        hits = search(library, "高質量發展")
+        assert {h.doc_id for h in hits if h.kind == "document"} == {ids[TRAD_TITLE], ids[SIMP_TITLE]}
+        assert [h.kind for h in search(library, "去年的成績")] == ["annotation"]
+        steady = search(library, "稳步")  # two characters, in a passage and an annotation's quote
+        text = library.document(ids[SIMP_TITLE]).text
+        assert [h.kind for h in steady].count("document") == text.count("稳步")
+        assert "annotation" in {h.kind for h in steady}
