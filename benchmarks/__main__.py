@@ -650,6 +650,66 @@ def bench_extract_reports() -> dict[str, object]:
     return results
 
 
+
+def _shuffled_library(path: Path, documents: int, chars: int = 20_000, seed: int = 17):
+    """`documents` reports of ~`chars` characters, each the seeds' paragraphs drawn at random
+    (so a 2,000-report library without 2,000 reports), added in one transaction, not indexed."""
+    import random
+
+    from reader.core.ingest import ingest_text
+    from reader.core.model import PARAGRAPH, Block, Document
+    from reader.store.library import Library
+
+    pool = [b.text for text in seed_texts().values() for b in ingest_text(text).blocks if b.text.strip()]
+    rng = random.Random(seed)
+    library = Library.open(path)
+    with library.batch():
+        for n in range(documents):
+            paragraphs: list[str] = []
+            size = 0
+            while size < chars:
+                paragraphs.append(rng.choice(pool))
+                size += len(paragraphs[-1]) + 1
+            blocks, start = [], 0
+            for seq, para in enumerate(paragraphs):
+                blocks.append(Block(f"p{seq}", PARAGRAPH, 0, para, "zh", start, start + len(para)))
+                start += len(para) + 1
+            library.add(Document("\n".join(paragraphs), tuple(blocks), title=f"shuffled {n}", year=2000 + n % 26))
+    return library
+
+
+# Issue 17: search ≤ 30 ms and indexing ≤ 3 s at 200 documents, search ≤ 50 ms at 2,000.
+SEARCH_SCALE_BUDGETS = {200: (30, 3.0), 2_000: (50, None)}
+
+
+def bench_search_scale() -> dict[str, object]:
+    """Issue 17: index 200 and 2,000 documents of ~20,000 characters, then search (default
+    limit of 200 hits) for a word, one and two characters, a rare pair and a phrase not there."""
+    from reader.store.search import index_pending, search
+
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, (search_budget, index_budget) in SEARCH_SCALE_BUDGETS.items():
+            library = _shuffled_library(Path(tmp) / f"lib{size}.sqlite3", size)
+            t0 = time.perf_counter()
+            index_pending(library)
+            index_s = round(time.perf_counter() - t0, 2)
+            out: dict[str, object] = {"documents": size, "index_s": index_s}
+            if index_budget is not None:
+                out["index_within_budget"] = index_s <= index_budget
+            worst = 0.0
+            for query in ("新质生产力", "稳", "就业", "鸡蛋", "新冠肺炎疫情防控"):
+                ms = best_ms(partial(search, library, query), repeat=5)
+                out[f"search_{query}_ms"] = ms
+                out[f"search_{query}_hits"] = len(search(library, query))
+                worst = max(worst, ms)
+            out["search_within_budget"] = worst <= search_budget
+            out["file_mb"] = round(library.path.stat().st_size / 1e6, 1)
+            library.close()
+            results[str(size)] = out
+    return results
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -663,6 +723,7 @@ BENCHMARKS = {
     "seed": bench_seed,
     "extract_reports": bench_extract_reports,
     "reading": bench_reading,
+    "search_scale": bench_search_scale,
 }
 
 
