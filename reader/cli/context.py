@@ -20,6 +20,8 @@ def load_document(args: argparse.Namespace, target: str) -> Document:
     """A DOC argument: digits name a library id; anything else is a file read without the library."""
     from reader.core.ingest import ingest_file
 
+    if not target:
+        raise NotFoundError("No document id or file name given; name one (see `report-reader list`)")
     if target.isdigit():
         with open_library(args) as library:
             return library.document(int(target))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from reader.cli.context import load_document, open_library
-from reader.cli.output import EXIT_ERROR, EXIT_OK, error, print_json
+from reader.cli.output import EXIT_ERROR, EXIT_OK, error, notice, print_json
 from reader.core.convert import Conversion
 from reader.core.model import Document
 from reader.errors import UsageError
@@ -24,6 +25,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     for item in ingested:
         if item.error:
             error(item.error)
+        for warning in item.warnings:
+            notice(f"{Path(item.path).name}: {warning}")
     with open_library(args) as library:
         added, _changes = add_documents(library, ingested, title=args.title, year=args.year, kind=args.kind)
     if args.json:
@@ -97,6 +100,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     doc = load_document(args, args.doc)
+    for warning in doc.warnings:  # a file read now (stored documents carry none)
+        notice(f"{Path(args.doc).name}: {warning}")
     if args.script:
         doc = converted_document(doc, args.script)
     if args.json:
@@ -140,17 +145,22 @@ def convert(text: str, config: str) -> Conversion:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from reader.core.decode import decode_bytes
+    from reader.core.decode import MAX_INPUT_BYTES, decode_report
     from reader.core.ingest import read_file
 
     if args.file:
-        data = read_file(args.file)
+        data = read_file(args.file, limit=MAX_INPUT_BYTES)
         name = args.file
     else:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)  # decode_report refuses more
         name = "standard input"
-    # Blank input converts to itself; decode_bytes refuses it only because a blank report is an error.
-    text = decode_bytes(data, name)[0] if data.strip() else data.decode("utf-8", "replace")
+    # Blank input converts to itself; decode_report refuses it only because a blank report is an error.
+    text = data.decode("utf-8", "replace")
+    if data.strip():
+        decoded = decode_report(data, name, min_content=1)  # a word or two converts too
+        text = decoded.text
+        if decoded.warning:
+            notice(f"{name}: {decoded.warning}")
     sys.stdout.write(convert(text, args.config).text)
     sys.stdout.flush()
     return EXIT_OK

@@ -15,9 +15,16 @@ def print_json(data: object) -> None:
 
 
 def error(message: str) -> None:
-    print(f"report-reader: {message}", file=sys.stderr)
+    print(f"report-reader: {one_line(message)}", file=sys.stderr)
 
 
 def notice(message: str) -> None:
     """Said on stderr, so a pipe still gets only the results (e.g. "nothing found")."""
-    print(f"report-reader: {message}", file=sys.stderr)
+    print(f"report-reader: {one_line(message)}", file=sys.stderr)
+
+
+def one_line(message: str) -> str:
+    """A message as one line whatever it quotes: line breaks become spaces, other unprintable
+    characters are escaped (a damaged file name or row must not scramble the terminal)."""
+    flat = " ".join(message.splitlines())
+    return "".join(ch if ch.isprintable() else " " if ch.isspace() else ascii(ch)[1:-1] for ch in flat)

@@ -8,13 +8,15 @@ assign stable ids and offsets. The Document's text is the normalised text, one b
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from collections import Counter
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 
-from reader.core.decode import decode_bytes
+from reader.core.decode import MAX_INPUT_BYTES, decode_report, size_error
 from reader.core.layout import segment
 from reader.core.model import BLOCK_SEPARATOR, HEADING, NOISE, PARAGRAPH, Block, Document
 from reader.core.noise import is_noise
@@ -32,25 +34,71 @@ _YEAR_SCAN = 600
 
 def ingest_file(path: str | PathLike[str]) -> Document:
     """Read and ingest a report file; InputError if it is missing, unreadable or not text."""
-    return ingest_bytes(read_file(path), Path(path).name)
+    return ingest_bytes(read_file(path, limit=MAX_INPUT_BYTES), _label(path))
 
 
-def read_file(path: str | PathLike[str]) -> bytes:
-    """A file's bytes, or one InputError sentence saying why they cannot be had."""
-    file = Path(path)
+def read_file(path: str | PathLike[str], *, limit: int | None = None) -> bytes:
+    """A regular file's bytes, or one InputError sentence saying why they cannot be had.
+
+    The path is checked before it is opened: a FIFO would block the open (and the reader) until
+    something writes to it, and a device never ends. A file over `limit` bytes is refused
+    without being read.
+    """
+    if not os.fspath(path):
+        raise InputError("No file name given; name a text file")
+    label = _label(path)
     try:
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{file.name} does not exist") from None
-    except IsADirectoryError:
-        raise InputError(f"{file.name} is a folder, not a file") from None
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{label} does not exist") from None
     except OSError as exc:
-        raise InputError(f"{file.name} cannot be read ({exc.strerror or exc})") from None
+        raise InputError(f"{label} cannot be read ({exc.strerror or exc})") from None
+    _check_regular(label, info.st_mode)
+    if limit is not None and info.st_size > limit:
+        raise size_error(label, info.st_size)
+    try:
+        # O_NONBLOCK: should the path become a FIFO after the check, the open still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise InputError(f"{label} cannot be read ({exc.strerror or exc})") from None
+    with open(fd, "rb") as handle:
+        try:
+            _check_regular(label, os.fstat(fd).st_mode)
+            data = handle.read() if limit is None else handle.read(limit + 1)
+            if limit is not None and len(data) > limit:  # it grew since the check
+                raise size_error(label, os.fstat(fd).st_size)
+        except OSError as exc:
+            raise InputError(f"{label} cannot be read ({exc.strerror or exc})") from None
+    return data
+
+
+def _label(path: str | PathLike[str]) -> str:
+    """How messages name a file: its name, or the path as given when it has none ('.', '/')."""
+    return Path(path).name or os.fspath(path)
+
+
+def _check_regular(label: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{label} is a folder, not a file")
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    raise InputError(f"{label} is {kind}, not a regular file; save the report as a text file first")
 
 
 def ingest_bytes(data: bytes, name: str = "") -> Document:
-    text, encoding = decode_bytes(data, name)
-    return ingest_text(text, encoding=encoding)
+    decoded = decode_report(data, name)
+    doc = ingest_text(decoded.text, encoding=decoded.encoding)
+    if decoded.warning:
+        doc = replace(doc, warnings=(decoded.warning, *doc.warnings))
+    return doc
 
 
 def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:

@@ -192,7 +192,12 @@ def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
     # lands beside one now and then.
     pages = sum(1 for x in lines if x is not None and _PAGE_NUMBER.match(x.strip()))
     headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text] and n >= _HEADER_PAGES * pages}
-    return [x for x in lines if x is None or x.strip() not in headers]
+    kept = [x for x in lines if x is None or x.strip() not in headers]
+    # Headers frame a body: when nothing but page numbers would be left (a sentence repeated
+    # beside numbers), the repeated line is the text itself.
+    if headers and all(x is None or _PAGE_NUMBER.match(x.strip()) for x in kept):
+        return lines
+    return kept
 
 
 def _typical_width(lines: list[str | None]) -> int:

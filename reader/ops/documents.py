@@ -32,6 +32,11 @@ class Ingested:
     document: Document | None
     error: str = ""
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What was read but may surprise: damaged bytes replaced, a table kept in one cell."""
+        return self.document.warnings if self.document is not None else ()
+
 
 def ingest_files(paths: Sequence[str], progress: Callable[[int, int, str], None] | None = None) -> list[Ingested]:
     """Read and structure files (slow: run it off the GUI thread); a bad file is reported, not raised."""

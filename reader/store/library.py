@@ -566,4 +566,23 @@ def _library_error(exc: sqlite3.Error, path: Path) -> LibraryError:
         return LibraryError(
             f"The library {path} could not be opened (check the path and permissions)."
         )
-    return LibraryError(f"The library {path} could not be used ({exc}).")
+    message = str(exc)
+    # Python's own wording for a stored text that is not UTF-8; it quotes the raw bytes.
+    if message.startswith("Could not decode to UTF-8"):
+        return LibraryError(
+            f"The library {path} holds damaged text that cannot be read; it was not changed "
+            "(restore a backup or choose another library file)."
+        )
+    if message.startswith(("no such table", "no such column", "table ", "index ")):
+        return LibraryError(
+            f"{path} is not a Report Reader library (or is damaged): its tables are not the ones "
+            "this app made; it was not changed (restore a backup or choose another library file)."
+        )
+    return LibraryError(f"The library {path} could not be used ({_quoted(message)}).")
+
+
+def _quoted(message: str, limit: int = 80) -> str:
+    """SQLite's message fit for one line: control and other unprintable characters escaped, long
+    ones cut."""
+    safe = "".join(ch if ch.isprintable() else " " if ch.isspace() else ascii(ch)[1:-1] for ch in message)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"

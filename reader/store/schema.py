@@ -12,7 +12,9 @@ LibraryError before anything is written to it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +45,11 @@ def read_header(path: Path) -> FileHeader:
     beside a WAL database; a file we refuse must be left exactly as we found it.
     """
     try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a FIFO would block the open below
+            raise LibraryError(
+                f"The library {path} is a pipe, device or socket, not a file; choose a library file."
+            )
         with open(path, "rb") as handle:
             head = handle.read(_HEADER_SIZE)
     except FileNotFoundError:
@@ -71,6 +78,8 @@ def check_header(path: Path, header: FileHeader) -> None:
         return
     if not _is_ours(header.user_version, header.application_id):
         raise foreign_file_error(path)
+    if header.user_version < 0:
+        raise unknown_version_error(path, header.user_version)
     if header.user_version > SCHEMA_VERSION:
         raise newer_version_error(path, header.user_version)
 
@@ -85,6 +94,17 @@ def newer_version_error(path: Path, version: int) -> LibraryError:
     return LibraryError(
         f"The library {path} was written by a newer version of Report Reader "
         f"(schema {version}; this app knows {SCHEMA_VERSION}); it was not changed."
+    )
+
+
+def unknown_version_error(path: Path, version: int, *, tables_differ: bool = False) -> LibraryError:
+    what = (
+        f"its tables do not match its schema version {version}" if tables_differ
+        else f"its schema version {version} is none this app ever wrote"
+    )
+    return LibraryError(
+        f"{path} is not a Report Reader library (or is damaged): {what}; it was not changed "
+        "(restore a backup or choose another library file)."
     )
 
 
@@ -111,12 +131,18 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if not _is_ours(version, app_id):
             raise foreign_file_error(path)
+        if version < 0:
+            raise unknown_version_error(path, version)
         if version > SCHEMA_VERSION:
             raise newer_version_error(path, version)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise foreign_file_error(path)  # an unversioned file with tables is not one of ours
         if version < SCHEMA_VERSION:
-            _upgrade(conn, version)
+            try:
+                _upgrade(conn, version)
+            except sqlite3.OperationalError:
+                # Its tables do not match its version (a step's table already there, or missing).
+                raise unknown_version_error(path, version, tables_differ=True) from None
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute("COMMIT")

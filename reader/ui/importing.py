@@ -55,6 +55,12 @@ class ImportController(QObject):
             command = ImportDocumentsCommand(self.window.funnel, readable)
             if self.window.funnel.push(command):
                 ids = command.ids
+        warnings = [
+            f"{Path(item.path).name}: {warning}" for item in readable for warning in item.warnings
+        ]
+        if warnings:
+            # Imported all the same (a few damaged bytes, a table kept in one cell): say so quietly.
+            self.window.statusBar().showMessage("; ".join(warnings), 15000)
         if errors:
             QMessageBox.warning(self.window, self.tr("Some files were not imported"), "\n".join(errors))
         self.finished.emit(ids)
