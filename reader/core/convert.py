@@ -1,18 +1,24 @@
 """Script conversion with an exact offset map between original and converted text.
 
 OpenCC converts phrase by phrase, and a phrase may change length (s2twp: U盘 → 隨身碟).
-We convert the text once as a whole and once character by character (each character on
-its own line, so no phrase can match); where the two differ, the characters were taken
-as a phrase, and aligning the two gives the spans that map onto each other.
+We convert the text once as a whole and once character by character (each character on its
+own, so no phrase can match); where the two differ, the characters were taken as a phrase,
+and aligning the two gives the spans that map onto each other. A line is aligned in pieces of
+a few dozen characters, cut where no phrase can span (after punctuation and spaces, which no
+OpenCC phrase contains) or where converting the two sides apart gives the same output, so
+the time is linear in the text's length: a 5 MB line or a line of one phrase repeated
+200,000 times converts in seconds, not hours.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from reader.core.model import Document
 from reader.core.opencc_backend import Converter, converter, normalise_config
@@ -98,7 +104,11 @@ class Conversion:
 
 
 def convert_text(text: str, config: str) -> Conversion:
-    """Convert `text` with an OpenCC config, keeping line breaks and an exact offset map."""
+    """Convert `text` with an OpenCC config, keeping line breaks and an exact offset map.
+
+    Linear in the text's length: a line is aligned piece by piece, each piece at most a few
+    dozen characters and converting on its own to exactly its part of the line's output.
+    """
     stem = normalise_config(config)
     opencc = converter(stem)
     lines = text.split("\n")
@@ -107,19 +117,27 @@ def convert_text(text: str, config: str) -> Conversion:
         # OpenCC keeps line breaks; should a dictionary ever span one, convert line by line.
         out_lines = [opencc.convert(line) for line in lines]
     converted = "\n".join(out_lines)
+    table = _per_character_table(opencc, text)
+    aligner = _Aligner(opencc)
     points = _Points()
     o = c = 0
-    for line, out, chars in zip(lines, out_lines, _per_character_lines(opencc, text), strict=True):
-        if chars != out or len(out) != len(line):
-            # A phrase conversion happened on this line: align it against the per-character form.
-            points.mark(o, c)
-            if len(chars) == len(line):
-                for i1, i2, j1, j2, is_phrase in _phrase_spans(opencc, line, chars, out):
-                    points.mark(o + i1, c + j1)
-                    points.mark(o + i2, c + j2, phrase=is_phrase)
-                points.mark(o + len(line), c + len(out))
-            else:
-                points.mark(o + len(line), c + len(out), phrase=True)
+    for line, out in zip(lines, out_lines, strict=True):
+        if len(out) != len(line) or line.translate(table) != out:
+            # A phrase conversion happened on this line: align it piece by piece.
+            for i1, i2, j1, j2 in _pieces(aligner, line, out):
+                piece, piece_out = line[i1:i2], out[j1:j2]
+                chars = piece.translate(table)
+                if chars == piece_out and len(piece_out) == len(piece):
+                    continue  # converted character by character, one for one
+                points.mark(o + i1, c + j1)
+                if len(chars) == len(piece):
+                    for a, b, x, y, is_phrase in aligner.spans(piece, chars, piece_out):
+                        points.mark(o + i1 + a, c + j1 + x)
+                        points.mark(o + i1 + b, c + j1 + y, phrase=is_phrase)
+                    points.mark(o + i2, c + j2)
+                else:
+                    # A character that converts to several (tw2sp: 埠 → 端口): the piece maps whole.
+                    points.mark(o + i2, c + j2, phrase=True)
         o += len(line) + 1
         c += len(out) + 1
     points.mark(len(text), len(converted))
@@ -129,21 +147,119 @@ def convert_text(text: str, config: str) -> Conversion:
 _SEPARATOR = "\x01"
 
 
-def _per_character_lines(opencc: Converter, text: str) -> list[str]:
-    """Each line converted one character at a time, so that no phrase rule can apply."""
-    pieces = opencc.convert(_SEPARATOR.join(text)).split(_SEPARATOR) if text else []
-    if len(pieces) != len(text):
-        pieces = [opencc.convert(ch) for ch in text]
-    lines: list[str] = []
-    current: list[str] = []
-    for ch, piece in zip(text, pieces, strict=True):
-        if ch == "\n":
-            lines.append("".join(current))
-            current = []
-        else:
-            current.append(piece)
-    lines.append("".join(current))
-    return lines
+def _per_character_table(opencc: Converter, text: str) -> dict[int, str]:
+    """What each character of the text converts to on its own (so no phrase rule can apply),
+    for str.translate; only characters that change are listed. Each distinct character is
+    converted once, whatever the text's length."""
+    distinct = sorted(set(text) - {"\n", _SEPARATOR})
+    pieces = opencc.convert(_SEPARATOR.join(distinct)).split(_SEPARATOR) if distinct else []
+    if len(pieces) != len(distinct):
+        pieces = [opencc.convert(ch) for ch in distinct]
+    return {ord(ch): piece for ch, piece in zip(distinct, pieces, strict=True) if piece != ch}
+
+
+# Characters in no OpenCC dictionary key longer than one character (checked against every
+# dictionary OpenCC ships, in tests/unit/test_linear_time.py): no phrase spans them, so a line
+# converts as the concatenation of its parts cut after each. Not "-", "·", Latin letters or 〇,
+# which some phrases contain (U盘, 亚历杭德罗·冈萨雷斯).
+PHRASE_FREE = " \t\r\f\v\u3000\u2028\u2029\u0085，。、；：！？,.;:!?…—“”‘’「」『』（）()《》〈〉【】[]"
+_PHRASE_FREE_RUN = re.compile(f"[{re.escape(PHRASE_FREE)}]+")
+# Pieces are aligned with a differ whose cost grows with the square of their length (worse on
+# repeats): a run longer than this without a phrase-free character is cut where OpenCC agrees.
+_PIECE = 48
+# A cut is confirmed on this much of the text after it, not the whole rest: a phrase is far
+# shorter (OpenCC's longest key is 15 characters), and checking the whole rest is quadratic.
+_CUT_CHECK = 64
+
+
+def _pieces(aligner: _Aligner, line: str, out: str) -> list[tuple[int, int, int, int]]:
+    """Consecutive spans (i1, i2, j1, j2) covering the line and its output, each converting on
+    its own to exactly its part of the output, and at most about _PIECE characters long."""
+    if len(line) <= _PIECE:
+        return [(0, len(line), 0, len(out))]
+    parts: list[str] | None = None
+    if _SEPARATOR not in line and _PHRASE_FREE_RUN.search(line):
+        # One conversion with a separator after each phrase-free run gives every part's output.
+        marked = _PHRASE_FREE_RUN.sub(lambda m: m.group() + _SEPARATOR, line)
+        parts = marked.split(_SEPARATOR)
+        outs = aligner.opencc.convert(marked).split(_SEPARATOR)
+        if len(outs) != len(parts) or "".join(outs) != out:
+            parts = None  # a dictionary that does span one of them: cut by checking instead
+    if parts is None:
+        return _cut_run(aligner, line, out, 0, 0)
+    pieces: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    for part, part_out in zip(parts, outs, strict=True):
+        if len(part) > _PIECE:
+            pieces.extend(_cut_run(aligner, part, part_out, i, j))
+        elif part:
+            pieces.append((i, i + len(part), j, j + len(part_out)))
+        i += len(part)
+        j += len(part_out)
+    return pieces
+
+
+def _cut_run(aligner: _Aligner, run: str, out: str, i0: int, j0: int) -> list[tuple[int, int, int, int]]:
+    """Cut a run of text (converted as `out`) into pieces of about _PIECE characters, each cut
+    where converting the two sides apart gives the same output (offsets shifted by i0, j0)."""
+    cuts: list[tuple[int, int]] = [(0, 0)]
+    s = c = 0
+    n = len(run)
+    while n - s > _PIECE:
+        cut = None
+        # Look back from the piece's end first, then on: a cut exists at least every phrase.
+        for p in (*range(s + _PIECE, s, -1), *range(s + _PIECE + 1, min(n, s + 8 * _PIECE))):
+            head = aligner.convert(run[s:p])
+            q = c + len(head)
+            if not out.startswith(head, c):
+                continue
+            if n - p <= 2 * _CUT_CHECK:
+                if aligner.convert(run[p:]) == out[q:]:
+                    cut = p, q
+                    break
+                continue
+            # The text just after the cut must convert the same on its own; its last part may
+            # end inside a phrase, so only the first half of it is compared.
+            tail = aligner.convert(run[p : p + _CUT_CHECK])
+            if out.startswith(tail[: len(tail) // 2], q):
+                cut = p, q
+                break
+        if cut is None:
+            break
+        s, c = cut
+        cuts.append(cut)
+    # Every piece but the last converts to its part by construction; should the last not (a
+    # cut confirmed on too little text), it joins the pieces before it until it does.
+    while len(cuts) > 1 and aligner.convert(run[cuts[-1][0] :]) != out[cuts[-1][1] :]:
+        cuts.pop()
+    cuts.append((n, len(out)))
+    return [(i0 + a, i0 + b, j0 + x, j0 + y) for (a, x), (b, y) in pairwise(cuts)]
+
+
+class _Aligner:
+    """OpenCC conversions and piece alignments remembered for one text: a text of repeats (a
+    phrase thousands of times) aligns each distinct piece once."""
+
+    def __init__(self, opencc: Converter) -> None:
+        self.opencc = opencc
+        self._converted: dict[str, str] = {}
+        self._spans: dict[str, list[tuple[int, int, int, int, bool]]] = {}
+
+    def convert(self, text: str) -> str:
+        hit = self._converted.get(text)
+        if hit is None:
+            if len(self._converted) > 50_000:
+                self._converted.clear()
+            hit = self._converted[text] = self.opencc.convert(text)
+        return hit
+
+    def spans(self, piece: str, chars: str, out: str) -> list[tuple[int, int, int, int, bool]]:
+        hit = self._spans.get(piece)
+        if hit is None:
+            if len(self._spans) > 50_000:
+                self._spans.clear()
+            hit = self._spans[piece] = _phrase_spans(self, piece, chars, out)
+        return hit
 
 
 # Changes this close together are first taken as one phrase, then split where OpenCC agrees.
@@ -213,11 +329,6 @@ def _consistent(opencc: Converter, line: str, out: str, regions: list[tuple[int,
         fixed.append((a, b, c, d))
         n += 1
     return fixed
-
-
-# A cut in a long group is confirmed on this much of the text after it, not the whole rest: a
-# phrase is far shorter, and checking the whole rest at every cut made long lines quadratic.
-_CUT_CHECK = 64
 
 
 def _split(
