@@ -4,12 +4,16 @@ jieba's dictionary is Simplified, so text is folded to Simplified (t2s) before i
 tokens are mapped back through the fold's offset map. The policy-term dictionary is added as user
 words, so 新质生产力 and 超长期特别国债 stay whole. jieba costs ~0.45 s and ~60 MB to start: it is
 imported and built on first use only (never on the path to the first window), once, under a lock.
+jieba is fed one run of words at a time (at most a few hundred characters), so a note of one
+character repeated 350,000 times segments in linear time, not quadratic.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.core.convert import Conversion
@@ -73,10 +77,48 @@ def _tokenize(text: str | Conversion, mode: str) -> list[Token]:
     offsets = folded.offsets
     identity = offsets.orig == offsets.conv
     out: list[Token] = []
-    for word, start, end in tokenizer().tokenize(folded.text.translate(_FOLD_FOR_JIEBA), mode=mode):
-        if word.isspace():
-            continue
+    for _word, start, end in _chunked_tokens(folded.text.translate(_FOLD_FOR_JIEBA), mode):
         if not identity:
             start, end = offsets.span_to_original(start, end)
         out.append((original[start:end], start, end))
     return out
+
+
+# jieba cuts a text into runs of these characters (its re_han_default) and each run on its own;
+# what lies between runs it yields character by character (\r\n as one).
+_JIEBA_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+# jieba's HMM is quadratic in a run of characters it knows no word for (20,000 × 注 took 1.8 s):
+# a run longer than this, which no sentence has, is cut every this many characters.
+_MAX_RUN = 200
+
+
+def _chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Consecutive (start, end) spans covering the text, each a run jieba cuts on its own with the
+    text after it up to the next run, so that cutting them one by one gives jieba's own result."""
+    start = 0
+    for run in _JIEBA_RUN.finditer(text):
+        a, b = run.span()
+        if a > start:
+            yield start, a
+            start = a
+        while b - start > _MAX_RUN:
+            yield start, start + _MAX_RUN
+            start += _MAX_RUN
+    if start < len(text):
+        yield start, len(text)
+
+
+def _chunked_tokens(text: str, mode: str) -> Iterator[Token]:
+    """jieba's tokens of the text, in order, without whitespace, fed to jieba a run at a time (a
+    bounded piece: linear time on any text), each distinct chunk segmented once."""
+    tok = tokenizer()
+    seen: dict[str, list[Token]] = {}
+    for start, end in _chunks(text):
+        chunk = text[start:end]
+        found = seen.get(chunk)
+        if found is None:
+            if len(seen) > 50_000:
+                seen.clear()
+            found = seen[chunk] = [t for t in tok.tokenize(chunk, mode=mode) if not t[0].isspace()]
+        for word, a, b in found:
+            yield word, start + a, start + b
