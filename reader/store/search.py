@@ -12,12 +12,14 @@ text, reported as code-point offsets of the original text, mapped back through t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.convert import Conversion
-from reader.core.find import fold, fold_query
+from reader.core.find import FOLD_CONFIG, fold, fold_query
+from reader.core.opencc_backend import converter
 
 if TYPE_CHECKING:
     from reader.store.connection import Connection
@@ -34,6 +36,7 @@ ELLIPSIS = "…"
 _ANNOTATIONS_PER_CHUNK = 200
 # Full-width ASCII (！ … ～) folds to ASCII, so 5％ finds 5% and 人工智能＋ finds 人工智能+.
 _WIDTH_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
 # A block's unit id is (doc_id << _SEQ_BITS) | seq, so a match's document is its id shifted and
 # one document's block units are one id range (a document holds far fewer than 2**24 blocks:
@@ -80,6 +83,47 @@ def _fold_unit(text: str) -> tuple[Conversion, str]:
     """
     conversion = fold(text)
     return conversion, _lower(conversion.text.translate(_WIDTH_FOLD))
+
+
+def _folded(text: str) -> str:
+    """_fold_unit's folded text without the offset map, several times cheaper: what indexing
+    and the first look at a unit need."""
+    return _lower(_narrow(_t2s(text)))
+
+
+def _narrow(text: str) -> str:
+    """Full-width ASCII to ASCII (a dict translate costs ~80 ns a character; most text has none)."""
+    return text.translate(_WIDTH_FOLD) if _FULL_WIDTH.search(text) else text
+
+
+def _t2s(text: str) -> str:
+    """OpenCC's t2s output, taken as convert_text takes it (so equal to its Conversion.text)."""
+    opencc = converter(FOLD_CONFIG)
+    out = opencc.convert(text)
+    if out.count("\n") != text.count("\n"):
+        out = "\n".join(opencc.convert(line) for line in text.split("\n"))
+    return out
+
+
+# What each character seen so far converts to on its own under t2s, when that differs from
+# it; and every character looked up. Grows with the characters a library holds (thousands).
+_T2S_CHARS: dict[int, str] = {}
+_T2S_SEEN: set[str] = set()
+_CHAR_SEPARATOR = "\x01"
+
+
+def _one_for_one(text: str, converted: str) -> bool:
+    """True when t2s changed `text` character by character, none by a phrase rule, so the
+    conversion's offset map is the identity (convert_text's own test, over the whole text)."""
+    new = sorted(set(text) - _T2S_SEEN - {"\n", _CHAR_SEPARATOR})
+    if new:
+        opencc = converter(FOLD_CONFIG)
+        pieces = opencc.convert(_CHAR_SEPARATOR.join(new)).split(_CHAR_SEPARATOR)
+        if len(pieces) != len(new):
+            pieces = [opencc.convert(ch) for ch in new]
+        _T2S_CHARS.update((ord(ch), piece) for ch, piece in zip(new, pieces, strict=True) if piece != ch)
+        _T2S_SEEN.update(new)
+    return len(converted) == len(text) and text.translate(_T2S_CHARS) == converted
 
 
 def _lower(text: str) -> str:
@@ -211,7 +255,7 @@ def _annotation_text(quote: str, note: str) -> str:
 
 def _cut(text: str) -> str:
     """A unit's folded text one character a token, as search_chars indexes it."""
-    return _spaced(_fold_unit(text)[1])
+    return _spaced(_folded(text))
 
 
 def _spaced(folded: str) -> str:
@@ -394,15 +438,24 @@ def _unit_hits(row: _Candidate, folded_query: str) -> list[SearchHit]:
 
 
 def _occurrences(text: str, folded_query: str) -> list[tuple[int, int]]:
-    """Non-overlapping matches of the folded query in the folded text, as spans of `text`."""
-    conversion, folded = _fold_unit(text)
-    offsets = conversion.offsets
-    identity = offsets.orig == offsets.conv
+    """Non-overlapping matches of the folded query in the folded text, as spans of `text`.
+
+    The offset map (convert_text, the costly part) is made only for a unit that holds the
+    query and whose fold is not character for character.
+    """
+    converted = _t2s(text)
+    folded = _lower(_narrow(converted))
+    if folded_query not in folded:
+        return []
+    identity = _one_for_one(text, converted)
+    if not identity:
+        conversion, folded = _fold_unit(text)
+        identity = conversion.offsets.orig == conversion.offsets.conv
     spans = []
     at = folded.find(folded_query)
     while at >= 0:
         end = at + len(folded_query)
-        spans.append((at, end) if identity else offsets.span_to_original(at, end))
+        spans.append((at, end) if identity else conversion.offsets.span_to_original(at, end))
         at = folded.find(folded_query, end)
     return spans
 

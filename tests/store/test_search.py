@@ -312,3 +312,18 @@ def test_annotations_are_found_when_a_query_is_common(library, report, monkeypat
     monkeypatch.setattr(search_module, "_COMMON", 1)
     assert search(library, "发展", limit=100_000) == everything
     assert search(library, "%", limit=100_000) == search(library, "%", limit=100_000, doc_id=report)
+
+
+def test_the_quick_fold_is_the_fold_with_offsets_on_every_seed_paragraph():
+    """Indexing and the first look at a unit skip the offset map: they must agree with it."""
+    from benchmarks.corpus import seed_texts
+    from reader.core.ingest import ingest_text
+    from reader.store.search import _fold_unit, _folded, _one_for_one, _t2s
+
+    texts = [block.text for text in seed_texts().values() for block in ingest_text(text).blocks]
+    texts += ["乾隆皇帝", "於是", "瞭解", "ＡＩ＋製造", "𠮷野家\n鐘錶", "İstanbul"]
+    for text in texts:
+        conversion, folded = _fold_unit(text)
+        assert _folded(text) == folded, text
+        if _one_for_one(text, _t2s(text)):
+            assert conversion.offsets.orig == conversion.offsets.conv, text
