@@ -710,6 +710,52 @@ def bench_search_scale() -> dict[str, object]:
     return results
 
 
+def bench_hostile_files() -> dict[str, object]:
+    """Issue 17: files refused at once (a FIFO, a 21 MB and a 2 GB sparse file: never read), and
+    decoding just under the 20 MB limit — clean UTF-8, UTF-8 with damaged bytes, GB18030 — with
+    its peak memory as a multiple of the file's size (budget: ≤ 10×)."""
+    import os
+    import tracemalloc
+
+    from reader.core.decode import MAX_INPUT_BYTES, decode_report
+    from reader.core.ingest import read_file
+    from reader.errors import InputError
+
+    def refuse(path: Path) -> None:
+        try:
+            read_file(path, limit=MAX_INPUT_BYTES)
+        except InputError:
+            return
+        raise AssertionError(f"{path.name} was not refused")
+
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, size in (("21mb", 21_000_000), ("2gb", 2_000_000_000)):
+            sparse = Path(tmp) / f"{name}.txt"
+            with open(sparse, "wb") as handle:
+                handle.truncate(size)
+            results[f"refuse_sparse_{name}_ms"] = best_ms(partial(refuse, sparse))
+        if hasattr(os, "mkfifo"):
+            fifo = Path(tmp) / "fifo.txt"
+            os.mkfifo(fifo)
+            results["refuse_fifo_ms"] = best_ms(partial(refuse, fifo))
+    sentence = "我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n"
+    clean = (sentence * (MAX_INPUT_BYTES // len(sentence.encode()) - 1)).encode()
+    damaged = bytearray(clean)
+    for position in range(0, len(damaged), 100_003):
+        damaged[position] ^= 0x80
+    legacy = (sentence * (MAX_INPUT_BYTES // len(sentence.encode("gb18030")) - 1)).encode("gb18030")
+    for name, data in (("utf8", clean), ("utf8_damaged", bytes(damaged)), ("gb18030", legacy)):
+        results[f"decode_{name}_mb"] = round(len(data) / 1e6, 1)
+        results[f"decode_{name}_ms"] = best_ms(partial(decode_report, data), repeat=3)
+        tracemalloc.start()
+        decode_report(data)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        results[f"decode_{name}_peak_x_size"] = round(peak / len(data), 1)
+    return results
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -724,6 +770,7 @@ BENCHMARKS = {
     "extract_reports": bench_extract_reports,
     "reading": bench_reading,
     "search_scale": bench_search_scale,
+    "hostile_files": bench_hostile_files,
 }
 
 
