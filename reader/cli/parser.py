@@ -24,7 +24,7 @@ def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 # Every command, in the order --help lists them (a test holds this to the parser).
 COMMANDS = (
     "gui", "import", "list", "show", "targets", "tasks", "figures", "terms", "compare", "convert", "remove",
-    "annotate", "annotations", "export", "import-annotations", "tags", "search",
+    "annotate", "annotations", "export", "import-annotations", "tags", "search", "backup", "restore",
 )
 
 
@@ -200,6 +200,20 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
         help='{"results": [{"kind","doc_id","title","annotation_id","start","end","context","match_start","match_end"}]}',
     )
     p.set_defaults(func=_command("search", "cmd_search"))
+
+    p = sub.add_parser("backup", parents=[common], help="copy the library (safe while it is in use); prints the copy's path")
+    p.add_argument(
+        "dest", nargs="?", metavar="DEST", help="a file, or a folder for a dated copy (default: the backups folder beside the library)"
+    )
+    p.add_argument("--json", action="store_true", help='{"backup": PATH}')
+    p.set_defaults(func=_command("backup", "cmd_backup"))
+
+    p = sub.add_parser(
+        "restore", parents=[common], help="replace the library with a backup, once the backup passes SQLite's integrity check"
+    )
+    p.add_argument("backup", metavar="BACKUP", help="the backup file; the library as it was is kept in its backups folder")
+    p.add_argument("--json", action="store_true", help='{"library", "restored_from", "previous"}')
+    p.set_defaults(func=_command("backup", "cmd_restore"))
     return parser
 
 

@@ -125,6 +125,10 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
     app_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
     if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
         return version  # the usual case: no write lock, so opening never waits on a writer
+    if 0 < version < SCHEMA_VERSION and app_id == APPLICATION_ID:
+        from reader.store.backup import backup_before_upgrade
+
+        backup_before_upgrade(conn, path)  # a library in use: keep a copy as it was (outside the lock)
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
