@@ -756,6 +756,34 @@ def bench_hostile_files() -> dict[str, object]:
     return results
 
 
+def bench_linear_time() -> dict[str, object]:
+    """Issue 17: conversion offsets and jieba on hostile text, in seconds (one run each: before
+    issue 17 an 80k-character line took 44 s to convert and 20,000 × 注 4.8 s to segment)."""
+    from reader.core.convert import convert_text
+    from reader.core.opencc_backend import converter
+    from reader.core.segment import tokenizer, tokens
+
+    def seconds(fn: Callable[[], object]) -> float:
+        t0 = time.perf_counter()
+        fn()
+        return round(time.perf_counter() - t0, 3)
+
+    line = converter("t2s").convert(report_of(2_000_000).replace("\n", ""))
+    traditional = converter("s2t").convert(line)
+    results: dict[str, object] = {}
+    for config in ("s2t", "s2twp", "t2s"):
+        source = traditional if config == "t2s" else line
+        for name, chars in (("10k", 10_000), ("80k", 80_000), ("1mb", 1_000_000 // 3), ("5mb", 5_000_000 // 3)):
+            results[f"convert_{config}_line_{name}_s"] = seconds(partial(convert_text, source[:chars], config))
+        results[f"convert_{config}_200k_phrase_pairs_s"] = seconds(partial(convert_text, "鼠标U盘" * 200_000, config))
+        results[f"convert_{config}_100k_tiny_lines_s"] = seconds(partial(convert_text, "\n".join(["鼠标U盘"] * 100_000), config))
+    tokenizer()
+    results["tokens_20k_注_s"] = seconds(partial(tokens, "注" * 20_000))
+    results["tokens_350k_注_s"] = seconds(partial(tokens, "注" * 350_000))
+    results["tokens_350k_line_s"] = seconds(partial(tokens, line[:350_000]))
+    return results
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -771,6 +799,7 @@ BENCHMARKS = {
     "reading": bench_reading,
     "search_scale": bench_search_scale,
     "hostile_files": bench_hostile_files,
+    "linear_time": bench_linear_time,
 }
 
 
