@@ -34,6 +34,7 @@ from reader.errors import ReaderError
 from reader.store.library import DocumentInfo, Library
 from reader.ui import settings, theme, workers
 from reader.ui.annotating import AnnotationController
+from reader.ui.backing_up import BackupController
 from reader.ui.changes import ChangesFunnel, show_error
 from reader.ui.commands.documents import RemoveDocumentCommand
 from reader.ui.docks.extraction_docks import TargetsDock, TasksDock
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.extracting = ExtractionController(self)
         self.importing = ImportController(self, self.progress)
         self.exporting = ExportController(self)
+        self.backing_up = BackupController(self)
         self._place_docks()
 
         self._build_actions()
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(lambda _size: self._save_view_settings())
         self.refresh_library()
         self._warn_if_no_cjk_font()
+        self.backing_up.apply_read_only()  # a read-only library: editing off, said in title and status bar
 
     # Shorthands the rest of the app (and its tests) reach the controllers' parts by.
     @property
@@ -247,6 +250,8 @@ class MainWindow(QMainWindow):
         menu.addActions([self.import_action, self.remove_action])
         menu.addSeparator()
         menu.addActions([self.exporting.export_action, self.exporting.import_action])
+        menu.addSeparator()
+        menu.addActions([self.backing_up.back_up_action, self.backing_up.restore_action])
         menu.addSeparator()
         menu.addAction(self.quit_action)
 
