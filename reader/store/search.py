@@ -324,7 +324,7 @@ def search(library: Library, query: str, *, limit: int = 200, doc_id: int | None
                 hit
                 for where, params in wheres
                 for row in db.execute(_UNITS.format(where=where), [title, *params])
-                for hit in _unit_hits(row, folded_query)
+                for hit in _unit_hits(row, folded_query, limit)
             ]
             out.extend(sorted(doc_hits, key=_text_order))
             if len(out) >= limit:
@@ -413,19 +413,20 @@ def _text_order(hit: SearchHit) -> tuple[int, bool, int, int]:
 _Candidate = tuple[str, int, int, int, str, str | None, str | None, str | None, str | None, str | None, int | None]
 
 
-def _unit_hits(row: _Candidate, folded_query: str) -> list[SearchHit]:
+def _unit_hits(row: _Candidate, folded_query: str, limit: int) -> list[SearchHit]:
+    """The unit's first `limit` hits (a 350,000-character note of one character has as many)."""
     kind, doc_id, ref, start, title, block_text, quote, note, prefix, suffix, annotation_end = row
     if kind == _BLOCK_UNIT:
         if block_text is None:
             return []
         return [
             SearchHit(DOCUMENT, doc_id, title, None, start + a, start + b, *_context(block_text, a, b))
-            for a, b in _occurrences(block_text, folded_query)
+            for a, b in _occurrences(block_text, folded_query, limit)
         ]
     if quote is None or note is None or prefix is None or suffix is None or annotation_end is None:
         return []  # all NOT NULL: the annotation is either joined whole or not at all
     hits = []
-    for a, b in _occurrences(_annotation_text(quote, note), folded_query):
+    for a, b in _occurrences(_annotation_text(quote, note), folded_query, limit):
         if b <= len(quote):
             # In the quote: a passage of the document, shown with the annotation's prefix and suffix.
             context = _context(prefix + quote + suffix, len(prefix) + a, len(prefix) + b)
@@ -437,8 +438,9 @@ def _unit_hits(row: _Candidate, folded_query: str) -> list[SearchHit]:
     return hits
 
 
-def _occurrences(text: str, folded_query: str) -> list[tuple[int, int]]:
-    """Non-overlapping matches of the folded query in the folded text, as spans of `text`.
+def _occurrences(text: str, folded_query: str, limit: int) -> list[tuple[int, int]]:
+    """The first `limit` non-overlapping matches of the folded query in the folded text, as
+    spans of `text`.
 
     The offset map (convert_text, the costly part) is made only for a unit that holds the
     query and whose fold is not character for character.
@@ -451,9 +453,9 @@ def _occurrences(text: str, folded_query: str) -> list[tuple[int, int]]:
     if not identity:
         conversion, folded = _fold_unit(text)
         identity = conversion.offsets.orig == conversion.offsets.conv
-    spans = []
+    spans: list[tuple[int, int]] = []
     at = folded.find(folded_query)
-    while at >= 0:
+    while at >= 0 and len(spans) < limit:
         end = at + len(folded_query)
         spans.append((at, end) if identity else conversion.offsets.span_to_original(at, end))
         at = folded.find(folded_query, end)
@@ -461,15 +463,19 @@ def _occurrences(text: str, folded_query: str) -> list[tuple[int, int]]:
 
 
 def _context(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """The match with ~30 characters either side, within its own line, "…" where cut."""
-    line_start = line.rfind("\n", 0, start) + 1
-    line_end = line.find("\n", end)
-    if line_end < 0:
-        line_end = len(line)
-    left = max(line_start, start - CONTEXT_CHARS)
-    right = min(max(line_end, end), end + CONTEXT_CHARS)
-    head = ELLIPSIS if left > line_start else ""
-    tail = ELLIPSIS if right < line_end else ""
+    """The match with ~30 characters either side, within its own line, "…" where cut.
+
+    Line breaks are looked for only within reach of the cut, so a context costs the same on a
+    350,000-character line as on a short one.
+    """
+    low, high = max(start - CONTEXT_CHARS, 0), end + CONTEXT_CHARS
+    before = line.rfind("\n", max(low - 1, 0), start)
+    left, head = (before + 1, "") if before >= 0 else (low, ELLIPSIS if low > 0 else "")
+    after = line.find("\n", end, high + 1)
+    if after >= 0 or len(line) <= high:
+        right, tail = (after if after >= 0 else len(line)), ""
+    else:
+        right, tail = high, ELLIPSIS
     context = head + line[left:right].translate(_LINE_BREAKS) + tail
     offset = len(head) - left
     return context, start + offset, end + offset

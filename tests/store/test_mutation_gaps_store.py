@@ -108,7 +108,7 @@ def test_search_stops_reading_documents_once_it_has_limit_hits(library, make_doc
     index_pending(library)
     scanned: list[int] = []
     unit_hits = search_module._unit_hits
-    monkeypatch.setattr(search_module, "_unit_hits", lambda row, query: scanned.append(row[1]) or unit_hits(row, query))
+    monkeypatch.setattr(search_module, "_unit_hits", lambda row, query, limit: scanned.append(row[1]) or unit_hits(row, query, limit))
     hits = search(library, "发展", limit=2)
     assert len(hits) == 2 and {h.doc_id for h in hits} == {scanned[0]}
     assert len(set(scanned)) == 1  # the first document gave two hits: no other was read

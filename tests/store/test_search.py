@@ -327,3 +327,25 @@ def test_the_quick_fold_is_the_fold_with_offsets_on_every_seed_paragraph():
         assert _folded(text) == folded, text
         if _one_for_one(text, _t2s(text)):
             assert conversion.offsets.orig == conversion.offsets.conv, text
+
+
+# -- hostile input: indexing and searching stay linear ------------------------------------------
+
+
+@pytest.mark.timeout(4)
+def test_a_long_note_of_one_repeated_character_is_indexed_and_found_quickly(library, make_doc):
+    """jieba took 519 s over a 350,000-character note before the next search could run."""
+    doc_id, _ = library.add(make_doc(["标题", "发展新质生产力。"]))
+    mark = library.add_annotation(doc_id, 0, 2, note="注" * 350_000 + "结尾")
+    hits = search(library, "注注结尾")
+    assert [(h.kind, h.annotation_id) for h in hits] == [(ANNOTATION, mark.id)]
+    assert len(search(library, "注", limit=5)) == 5
+
+
+@pytest.mark.timeout(4)
+def test_a_report_on_one_long_traditional_line_is_indexed_and_found_quickly(library, make_doc):
+    """One 300,000-character line: no offset map is made to index it, one per search hit unit."""
+    line = "堅持穩中求進工作總基調，發展新質生產力。" * 15_000
+    doc_id, _ = library.add(make_doc(["標題", line + "結尾"]))
+    (hit,) = search(library, "生产力。结尾")
+    assert library.document(doc_id).text[hit.start : hit.end] == "生產力。結尾"
