@@ -349,3 +349,13 @@ def test_a_report_on_one_long_traditional_line_is_indexed_and_found_quickly(libr
     doc_id, _ = library.add(make_doc(["標題", line + "結尾"]))
     (hit,) = search(library, "生产力。结尾")
     assert library.document(doc_id).text[hit.start : hit.end] == "生產力。結尾"
+
+
+def test_a_document_another_window_adds_is_searched_in_library_order(library, report, make_doc):
+    """Search keeps the library order between searches: another connection's import counts."""
+    assert {h.doc_id for h in search(library, "新质生产力")} == {report}
+    with Library.open(library.path) as other:
+        newer, _ = other.add(make_doc(["2030年报告", "发展新质生产力。"], year=2030))
+        index_pending(other)
+    hits = search(library, "新质生产力")
+    assert hits[0].doc_id == newer and {h.doc_id for h in hits} == {report, newer}
