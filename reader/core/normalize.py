@@ -63,7 +63,8 @@ _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PAREN_NUMBER = re.compile(rf"\(([{_CN_NUMERALS}]{{1,3}})\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE_RUN = re.compile(r"[ \t]+")
-_SPACE_NEAR_CJK = _lazy(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+# A run of spaces is tried from its start only: from inside it, each start rescans the run.
+_SPACE_NEAR_CJK = _lazy(rf"(?<=[{_CJK}]) +|(?<! ) +(?=[{_CJK}])")
 _HAN = _lazy(f"[{_HAN_RANGES}]")
 
 

@@ -55,9 +55,11 @@ QUANTITY = re.compile(
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-# Chinese-numeral money only (一万亿元, 两千亿元, 五百亿美元); never after 第.
+# Chinese-numeral money only (一万亿元, 两千亿元, 五百亿美元); never after 第. A match starts only where
+# a run of numerals starts: tried inside the run, each start rescans it (quadratic on 一一一…).
 CN_MONEY = re.compile(
-    rf"(?<!第)(?P<cn>[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?P<mag>{_MAG})?(?P<unit>{'|'.join(MONEY_UNITS)})"
+    rf"(?<![第零〇一二两三四五六七八九十百千])"
+    rf"(?P<cn>[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*)(?P<mag>{_MAG})?(?P<unit>{'|'.join(MONEY_UNITS)})"
 )
 QUALIFIER = re.compile("|".join(QUALIFIERS))
 _YEAR_SUFFIX_BLOCK = re.compile(r"代|级|份")
