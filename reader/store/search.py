@@ -93,8 +93,11 @@ def _folded(text: str) -> str:
 
 
 def _narrow(text: str) -> str:
-    """Full-width ASCII to ASCII (a dict translate costs ~80 ns a character; most text has none)."""
-    return text.translate(_WIDTH_FOLD) if _FULL_WIDTH.search(text) else text
+    """Full-width ASCII to ASCII, as translate(_WIDTH_FOLD) does: a replace per distinct one
+    present (a unit has a few, ，：；（）; a dict translate costs ~70 ns a character)."""
+    for wide in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(wide, chr(ord(wide) - 0xFEE0))
+    return text
 
 
 def _t2s(text: str) -> str:
