@@ -27,6 +27,8 @@ MAX_WORDS = 1500
 # jieba reads a block in chunks of at most this many characters, cut after punctuation if any.
 CHUNK = 1000
 _CHUNK_CUTS = "。！？；，、\n"
+# Distinct chunks remembered at once while cutting a document (bounds the memory on huge inputs).
+_SEEN_MAX = 20_000
 # jieba's HMM and its han-run regex read ASCII +, not the full-width form (人工智能＋).
 _FOR_JIEBA = str.maketrans({"＋": "+"})
 
@@ -39,12 +41,21 @@ def document_words(document: Document) -> list[list[Word]]:
     offsets = conversion.offsets
     identity = offsets.orig == offsets.conv
     tok = tokenizer()
+    # Each distinct chunk is cut once: a report pasted twice, or a run of one character, repeats
+    # its chunks, and jieba (~20 µs a character on such runs) was most of a comparison's time.
+    seen: dict[str, list[Word]] = {}
     out: list[list[Word]] = []
     for block in document.blocks:
         start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
         words: list[Word] = []
         for c0, c1 in _chunks(text, start, end):
-            words.extend((w, c0 + s, c0 + e) for w, s, e in tok.tokenize(text[c0:c1]) if not w.isspace())
+            chunk = text[c0:c1]
+            cut = seen.get(chunk)
+            if cut is None:
+                if len(seen) > _SEEN_MAX:
+                    seen.clear()
+                cut = seen[chunk] = [(w, s, e) for w, s, e in tok.tokenize(chunk) if not w.isspace()]
+            words.extend((w, c0 + s, c0 + e) for w, s, e in cut)
         words = _numbers_whole(text, start, end, words)
         if not identity:
             words = [(w, *offsets.span_to_original(s, e)) for w, s, e in words]
