@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import islice
 from math import ceil, sqrt
 
 from rapidfuzz import fuzz, process
@@ -159,8 +160,9 @@ def _sketches(ka: Sequence[str], kb: Sequence[str]) -> tuple[list[str], list[str
 
 
 def _sketch(text: str, step: int) -> str:
-    if step > 1:
-        text = "".join(text[k] for k in range(1, len(text)) if (ord(text[k - 1]) * 31 + ord(text[k])) % step == 0)
+    if step > 1:  # only the first MAX_SKETCH samples are kept: stop there, not at the text's end
+        sampled = (text[k] for k in range(1, len(text)) if (ord(text[k - 1]) * 31 + ord(text[k])) % step == 0)
+        return "".join(islice(sampled, MAX_SKETCH))
     return text[:MAX_SKETCH]
 
 

@@ -82,7 +82,8 @@ def _counts(document: Document, words: Sequence[Sequence[Word]]) -> tuple[Counte
     """Dictionary terms and content words of a document, counted apart."""
     dictionary = set(load_terms())
     terms = Counter(hit.term for hit in find_terms(document))
-    content = Counter(w for block in words for w, _, _ in block if w not in dictionary and is_content_word(w))
+    every = Counter(w for block in words for w, _, _ in block)  # each distinct word is judged once
+    content = Counter({w: n for w, n in every.items() if w not in dictionary and is_content_word(w)})
     return terms, content
 
 

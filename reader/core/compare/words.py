@@ -9,6 +9,7 @@ common characters such as 的 for junk); past MAX_WORDS a side, the pair is one 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
@@ -24,9 +25,10 @@ Span = tuple[int, int]
 # A pair with more words than this on a side is reported as one change: difflib is quadratic
 # at worst, and a change list that long is no help to a reader.
 MAX_WORDS = 1500
-# jieba reads a block in chunks of at most this many characters, cut after punctuation if any.
+# jieba reads a block a clause at a time (cut after these marks), at most this many characters.
 CHUNK = 1000
 _CHUNK_CUTS = "。！？；，、\n"
+_CHUNK = re.compile(f"[^{_CHUNK_CUTS}]{{0,{CHUNK}}}[{_CHUNK_CUTS}]?")
 # Distinct chunks remembered at once while cutting a document (bounds the memory on huge inputs).
 _SEEN_MAX = 20_000
 # jieba's HMM and its han-run regex read ASCII +, not the full-width form (人工智能＋).
@@ -64,15 +66,11 @@ def document_words(document: Document) -> list[list[Word]]:
 
 
 def _chunks(text: str, start: int, end: int) -> Iterator[Span]:
-    pos = start
-    while end - pos > CHUNK:
-        window = text[pos + CHUNK // 2 : pos + CHUNK]
-        cut = max(window.rfind(ch) for ch in _CHUNK_CUTS)
-        stop = pos + CHUNK // 2 + cut + 1 if cut >= 0 else pos + CHUNK
-        yield pos, stop
-        pos = stop
-    if pos < end:
-        yield pos, end
+    """Sentences (at most CHUNK characters): jieba cuts each run between these marks on its own, so
+    cutting after them changes no word, and a repeated sentence is then a repeated chunk."""
+    for match in _CHUNK.finditer(text, start, end):
+        if match.end() > match.start():
+            yield match.span()
 
 
 def _numbers_whole(text: str, start: int, end: int, words: list[Word]) -> list[Word]:
