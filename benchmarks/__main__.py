@@ -784,6 +784,98 @@ def bench_linear_time() -> dict[str, object]:
     return results
 
 
+# Issue 17's hostile inputs: name → (characters, how the text is made).
+_HOSTILE = {
+    "run_han_1mb": (1_000_000 // 3, "run:注"),
+    "run_ascii_1mb": (1_000_000, "run:a"),
+    "run_u2028_1mb": (1_000_000 // 3, "run:\u2028"),
+    "run_space_1mb": (1_000_000, "run: "),
+    "run_numerals_1mb": (1_000_000 // 3, "run:一"),
+    "one_line_1mb": (1_000_000 // 3, "line"),
+    "tiny_lines_1mb": (1_000_000 // 4, "tiny"),
+    "report_repeated_1mb": (1_000_000 // 3, "repeated"),
+    "one_line_5mb": (5_000_000 // 3, "line"),
+}
+
+
+def _hostile_text(name: str) -> str:
+    chars, how = _HOSTILE[name]
+    report = report_of(25_000)
+    if how.startswith("run:"):  # in a numbered line under a ● list: the tasks reader tries it as a title
+        return f"● 稳定对外贸易发展\n1 注{how[4:] * chars}注。两百亿元\n"
+    if how == "line":
+        line = report.replace("\n", "")
+        return (line * (chars // len(line) + 1))[:chars]
+    if how == "tiny":
+        return "\n".join(f"{'甲乙丙丁'[n % 4]}{n % 10}" for n in range(chars // 3))
+    return (report * (chars // len(report) + 1))[:chars]
+
+
+def _hostile_case(name: str) -> dict[str, object]:
+    """One input through every command's work, in this process: seconds per step, and the peak
+    resident memory the steps added (ru_maxrss, after jieba and the input are in memory)."""
+    import resource
+
+    from reader.cli.documents import cmd_show  # noqa: F401  (show --blocks: ingest_file, then a line a block)
+    from reader.core.compare import compare
+    from reader.core.convert import convert_text
+    from reader.core.extraction import extract
+    from reader.core.ingest import ingest_file, ingest_text
+    from reader.core.segment import tokenizer
+
+    tokenizer()
+    other = ingest_text(report_of(20_000))
+    for kind in ("targets", "tasks", "figures", "terms"):  # every module and table loaded before the baseline
+        extract(other, kind)
+    compare(other, other)
+    convert_text(other.text, "s2twp")
+    text = _hostile_text(name)
+    size = len(text.encode("utf-8"))
+    out: dict[str, object] = {"mb": round(size / 1e6, 2)}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+        def step(label: str, fn: Callable[[], object]) -> object:
+            t0 = time.perf_counter()
+            value = fn()
+            out[f"{label}_s"] = round(time.perf_counter() - t0, 3)
+            return value
+
+        doc = step("ingest", partial(ingest_text, text))
+        step("show_blocks", lambda: sum(len(f"[{b.kind} {b.level} {b.lang}] {b.text}") for b in ingest_file(path).blocks))
+        for kind in ("targets", "tasks", "figures", "terms"):
+            step(kind, partial(extract, doc, kind))
+        step("compare", partial(compare, doc, other))
+        step("convert_s2twp", partial(convert_text, doc.text, "s2twp"))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    out["peak_added_x_size"] = round(max(0, peak - base) / size, 1)
+    return out
+
+
+def bench_hostile() -> dict[str, object]:
+    """Issue 17's budgets: on each hostile input every step (ingest, show --blocks, extraction,
+    compare, convert) ≤ 2 s at 1 MB and ≤ 10 s for a 5 MB line, memory ≤ 10× the file's size;
+    each input in its own process so one's peak memory is not another's."""
+    import subprocess
+
+    results: dict[str, object] = {}
+    for name in _HOSTILE:
+        code = f"import json; from benchmarks.__main__ import _hostile_case; print(json.dumps(_hostile_case({name!r})))"
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode:
+            results[name] = {"error": done.stderr.strip().splitlines()[-1:]}
+            continue
+        case = json.loads(done.stdout)
+        budget = 10.0 if name.endswith("5mb") else 2.0
+        case["over_budget"] = [k for k, v in case.items() if k.endswith("_s") and isinstance(v, float) and v > budget]
+        if isinstance(case["peak_added_x_size"], float) and case["peak_added_x_size"] > 10:
+            case["over_budget"].append("memory")
+        results[name] = case
+    return results
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -800,6 +892,7 @@ BENCHMARKS = {
     "search_scale": bench_search_scale,
     "hostile_files": bench_hostile_files,
     "linear_time": bench_linear_time,
+    "hostile": bench_hostile,
 }
 
 
