@@ -15,23 +15,25 @@ from reader.store.library import DocumentInfo, Library
 from reader.store.seeding import seed_if_empty
 
 
-def open_library(path: str | os.PathLike[str] | None = None) -> Library:
+def open_library(path: str | os.PathLike[str] | None = None, *, daily_copy: bool = True) -> Library:
     """The library at `path` (default: $REPORT_READER_LIBRARY or the data folder), given the
-    sample reports the first time it is opened empty, copied once a day (reader.store.backup);
-    a read-only library is neither seeded nor copied."""
+    sample reports the first time it is opened empty, copied once a day (reader.store.backup;
+    daily_copy=False leaves that to the caller: the window makes it after its first paint, off
+    the GUI thread); a read-only library is neither seeded nor copied."""
     library = Library.open(path)
     if not library.read_only:  # a read-only library is shown as it is
-        _daily_backup(library)
+        if daily_copy:
+            daily_backup(library)
         seed_if_empty(library)
     return library
 
 
-def _daily_backup(library: Library) -> None:
+def daily_backup(library: Library) -> None:
     """The day's first open keeps a copy in the backups folder beside the library (the last 7)."""
-    from reader.store.backup import daily_backup
+    from reader.store.backup import daily_backup as copy_once_a_day
 
     try:
-        daily_backup(library)
+        copy_once_a_day(library)
     except ReaderError:
         pass  # a full disk or a read-only backups folder must not keep anyone from reading
 

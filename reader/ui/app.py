@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 ORGANIZATION = "Report Reader"
 APPLICATION = "report-reader"
 SCREENSHOT_WAIT_MS = 20_000
+WORKERS_WAIT_MS = 60_000
 
 
 def application() -> QApplication:
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.ui.main_window import MainWindow
 
     try:
-        library = open_library(args.library)
+        library = open_library(args.library, daily_copy=False)
     except ReaderError as exc:
         print(f"report-reader: {exc}", file=sys.stderr)
         if not args.screenshot:  # a screenshot run has nobody to click the dialog away
@@ -67,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         settings.set_read_only(True)
     window = MainWindow(library, paint_first=True)
     window.first_paint.painted.connect(_collect_again)
+    if not library.read_only:
+        window.first_paint.later(lambda: _copy_once_a_day(library.path))
     try:
         window.restore_state()
         window.open_initial_document(args.doc)
@@ -76,6 +79,20 @@ def run(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         _dispose(window, library)
+
+
+def _copy_once_a_day(path: Path) -> None:
+    """The day's first copy of the library (reader.store.backup), on a worker thread with its
+    own connection: copying a large library takes seconds the window should not wait for."""
+    from reader.ops.documents import daily_backup
+    from reader.store.library import Library
+    from reader.ui import workers
+
+    def copy(_report: object) -> None:
+        with Library.open(path) as library:
+            daily_backup(library)
+
+    workers.start(workers.Job(copy))
 
 
 def _collect_again() -> None:
@@ -93,6 +110,9 @@ def _dispose(window: MainWindow, library: Library) -> None:
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Work still running on the pool (a day's copy of the library, an extraction) ends first:
+    # the interpreter must not finalize under it, and a copy is not left half made.
+    QThreadPool.globalInstance().waitForDone(WORKERS_WAIT_MS)
     library.close()
     gc.collect()
 

@@ -148,3 +148,16 @@ def test_the_list_of_commands_is_the_parsers_and_the_window_needs_only_its_own()
         assert opens_window(list(argv)), argv
     for argv in (["list"], ["--library", "x", "show", "1"], ["--help"], ["--version"], ["import-annotations", "f"]):
         assert not opens_window(list(argv)), argv
+
+
+def test_the_window_makes_the_days_copy_of_the_library_after_showing_it(tmp_path):
+    """The daily backup is the window's too, made on a worker after the first paint (a large
+    library's copy would otherwise hold the window back): after a run, it is there."""
+    assert _gui(tmp_path, "--screenshot", str(tmp_path / "a.png")).returncode == 0
+    copies = list((tmp_path / "backups").glob("*.sqlite3"))
+    assert len(copies) == 1, copies
+    import sqlite3
+
+    with sqlite3.connect(copies[0]) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT count(*) FROM documents").fetchone()[0] == 11
