@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.errors import LibraryError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
 # Report Reader library from another program's SQLite database.
 APPLICATION_ID = int.from_bytes(b"RpRd", "big")
@@ -167,6 +167,9 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
             conn.execute(statement)
     if version < 3:
         for statement in _STEP_3:
+            conn.execute(statement)
+    if version < 4:
+        for statement in _STEP_4:
             conn.execute(statement)
 
 
@@ -369,3 +372,11 @@ _STEP_3 = (
     "INSERT OR IGNORE INTO search_pending (kind, ref) SELECT 'document', id FROM documents",
     "INSERT OR IGNORE INTO search_pending (kind, ref) SELECT 'annotation', id FROM annotations",
 )
+
+
+# The indexer writes search_chars itself, one executemany per unit table, instead of a trigger on
+# search_units: FTS5 writes out its pending terms at every statement savepoint, and a trigger runs
+# one per row, so each block became a segment of its own to be merged (366 blocks: 369 segments
+# with merging off, 40 written directly). Indexing 200 reports of 20,000 characters spent 2.4 s in
+# SQLite through the trigger and 1.2 s without it. What is indexed stays as it is.
+_STEP_4 = ("DROP TRIGGER search_units_insert",)

@@ -114,7 +114,10 @@ def test_search_stops_reading_documents_once_it_has_limit_hits(library, make_doc
     assert len(set(scanned)) == 1  # the first document gave two hits: no other was read
 
 
-def test_indexing_reports_progress_over_documents_then_annotations(library, make_doc):
+def test_indexing_reports_progress_over_documents_then_annotations(library, make_doc, monkeypatch):
+    import reader.store.search as search_module
+
+    monkeypatch.setattr(search_module, "_CHARS_PER_TRANSACTION", 1)  # one document a transaction
     first, _ = library.add(make_doc(["报告一", "发展新质生产力。"]))
     library.add(make_doc(["报告二", "推进高质量发展。"]))
     library.add_annotation(first, 4, 9, note="重点")

@@ -210,7 +210,10 @@ def test_a_replaced_text_is_indexed_again(library, report, make_doc):
     assert library.document(report).text[hit.start : hit.end] == "稳中求进"
 
 
-def test_indexing_reports_progress_and_can_stop_between_documents(library, make_doc):
+def test_indexing_reports_progress_and_can_stop_between_documents(library, make_doc, monkeypatch):
+    import reader.store.search as search_module
+
+    monkeypatch.setattr(search_module, "_CHARS_PER_TRANSACTION", 1)  # one document a transaction
     for n in range(3):
         library.add(make_doc([f"报告{n}", f"第{n}段：发展新质生产力。"]))
     calls: list[tuple[int, int]] = []
@@ -219,6 +222,24 @@ def test_indexing_reports_progress_and_can_stop_between_documents(library, make_
     assert written == 2 and calls == [(1, 3)]  # one document of two blocks, then it stopped
     assert pending_count(library) == 2
     assert index_pending(library) == 4 and pending_count(library) == 0
+
+
+def test_small_documents_share_a_transaction_and_stopping_still_comes_between_documents(library, make_doc):
+    for n in range(3):
+        library.add(make_doc([f"报告{n}", f"第{n}段：发展新质生产力。"]))
+    asked: list[bool] = []
+    calls: list[tuple[int, int]] = []
+
+    def stop_after_two_documents() -> bool:
+        asked.append(True)
+        return len(asked) >= 3  # asked before the run, then before each further document
+
+    written = index_pending(library, progress=lambda done, total: calls.append((done, total)),
+                            should_stop=stop_after_two_documents)
+    assert written == 4 and calls == [(2, 3)]  # two documents, one transaction, then it stopped
+    assert pending_count(library) == 1
+    assert index_pending(library) == 2 and pending_count(library) == 0
+    assert len(search(library, "发展新质生产力")) == 3
 
 
 def test_offsets_count_code_points_after_an_astral_character(library, make_doc):
@@ -232,19 +253,61 @@ def test_a_document_replaced_while_it_is_being_indexed_stays_queued(library, mak
     import reader.store.search as search_module
 
     doc_id, _ = library.add(make_doc(["旧标题", "旧的正文。"]))
-    real_cut = search_module._cut
+    real_cut = search_module._cut_all
     replaced = []
 
-    def cut_while_someone_replaces(text):
+    def cut_while_someone_replaces(texts):
         if not replaced:
             replaced.append(True)
             library.replace(doc_id, make_doc(["新标题", "新的正文：新质生产力。"]))
-        return real_cut(text)
+        return real_cut(texts)
 
-    monkeypatch.setattr(search_module, "_cut", cut_while_someone_replaces)
+    monkeypatch.setattr(search_module, "_cut_all", cut_while_someone_replaces)
     assert index_pending(library) == 0 and pending_count(library) == 1
     assert [h.doc_id for h in search(library, "新质生产力")] == [doc_id]
     assert search(library, "旧的正文") == []
+
+
+def test_a_document_another_process_replaces_while_it_is_being_indexed_stays_queued(library, make_doc, monkeypatch):
+    """Another connection's commit is seen by PRAGMA data_version: the document is read again."""
+    import reader.store.search as search_module
+
+    doc_id, _ = library.add(make_doc(["旧标题", "旧的正文。"]))
+    other, _ = library.add(make_doc(["另一份", "另一份的正文。"]))
+    real_cut = search_module._cut_all
+    replaced = []
+
+    def cut_while_another_process_replaces(texts):
+        if not replaced:
+            replaced.append(True)
+            with Library.open(library.path) as elsewhere:
+                elsewhere.replace(doc_id, make_doc(["新标题", "新的正文：新质生产力。"]))
+        return real_cut(texts)
+
+    monkeypatch.setattr(search_module, "_cut_all", cut_while_another_process_replaces)
+    assert index_pending(library) == 2 and pending_count(library) == 1  # the other one is indexed
+    assert [h.doc_id for h in search(library, "另一份的正文")] == [other]
+    assert [h.doc_id for h in search(library, "新质生产力")] == [doc_id]
+    assert search(library, "旧的正文") == []
+
+
+def test_a_document_is_indexed_when_another_process_writes_something_else_meanwhile(library, make_doc, monkeypatch):
+    import reader.store.search as search_module
+
+    doc_id, _ = library.add(make_doc(["报告", "发展新质生产力。"]))
+    real_cut = search_module._cut_all
+    written = []
+
+    def cut_while_another_process_annotates(texts):
+        if not written:
+            written.append(True)
+            with Library.open(library.path) as elsewhere:
+                elsewhere.set_color_label("red", "重点")
+        return real_cut(texts)
+
+    monkeypatch.setattr(search_module, "_cut_all", cut_while_another_process_annotates)
+    assert index_pending(library) == 2 and pending_count(library) == 0
+    assert [h.doc_id for h in search(library, "新質生產力")] == [doc_id]
 
 
 @pytest.mark.parametrize("query", ["稳", "就业", "新质生产力", "发展", "%", "innovation"])

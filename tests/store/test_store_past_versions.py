@@ -147,3 +147,52 @@ def test_a_version_2_library_indexed_for_search_is_indexed_again_by_characters(t
         text = library.document(ids[SIMP_TITLE]).text
         assert [h.kind for h in steady].count("document") == text.count("稳步")
         assert "annotation" in {h.kind for h in steady}
+
+
+def fts_consistent(library: Library) -> bool:
+    """FTS5's own check of search_chars against search_units (raises if they differ)."""
+    import sqlite3
+
+    conn = sqlite3.connect(library.path, isolation_level=None)
+    try:
+        conn.execute("INSERT INTO search_chars (search_chars, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
+    return True
+
+
+def test_a_version_3_library_indexed_by_its_trigger_stays_consistent_after_the_upgrade(tmp_path):
+    """Schema 3 filled search_chars through a trigger on search_units; schema 4 drops it (the
+    indexer writes both itself). What schema 3 indexed is kept, and re-indexing, removing and
+    annotating over it keep search_chars equal to search_units."""
+    import sqlite3
+
+    path = copy_of(3, tmp_path)
+    conn = sqlite3.connect(path)
+    with conn:  # what schema 3's indexer left: a unit, put into search_chars by the trigger
+        (doc_id,) = conn.execute("SELECT id FROM documents WHERE title = ?", [TRAD_TITLE]).fetchone()
+        conn.execute(
+            "INSERT INTO search_units (id, kind, doc_id, ref, start, chars) VALUES (?, 'block', ?, 0, 0, '旧 索 引')",
+            [doc_id << 24, doc_id],
+        )
+        conn.execute("DELETE FROM search_pending WHERE kind = 'document' AND ref = ?", [doc_id])
+    conn.close()
+    with Library.open(path) as library:
+        triggers = {row[0] for row in library._db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert "search_units_insert" not in triggers and "search_units_delete" in triggers
+        assert [h.doc_id for h in search(library, "旧索引")] == []  # the unit is there, its block says otherwise
+        assert library._db.execute("SELECT count(*) FROM search_chars WHERE search_chars MATCH '旧'").fetchone()[0] == 1
+        assert fts_consistent(library)
+        with library.batch():
+            library._db.execute("INSERT OR IGNORE INTO search_pending (kind, ref) VALUES ('document', ?)", [doc_id])
+        search(library, "高质量发展")  # indexes it again: the schema-3 unit is deleted, then rewritten
+        assert library._db.execute("SELECT count(*) FROM search_chars WHERE search_chars MATCH '旧'").fetchone()[0] == 0
+        assert fts_consistent(library)
+        ids = ids_by_title(library)
+        library.remove(ids[SIMP_TITLE])
+        text = library.document(doc_id).text
+        start = text.index("高質量發展")
+        library.add_annotation(doc_id, start, start + 5, note="索引之后的笔记")
+        assert [h.kind for h in search(library, "索引之后")] == ["annotation"]
+        assert fts_consistent(library)
+        assert {h.doc_id for h in search(library, "高質量發展") if h.kind == "document"} == {doc_id}
