@@ -16,9 +16,10 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from reader.core.model import Document
 from reader.core.opencc_backend import Converter, converter, normalise_config
@@ -172,31 +173,40 @@ _PIECE = 48
 _CUT_CHECK = 64
 
 
-def _pieces(aligner: _Aligner, line: str, out: str) -> list[tuple[int, int, int, int]]:
+def _pieces(aligner: _Aligner, line: str, out: str) -> Iterator[tuple[int, int, int, int]]:
     """Consecutive spans (i1, i2, j1, j2) covering the line and its output, each converting on
-    its own to exactly its part of the output, and at most about _PIECE characters long."""
+    its own to exactly its part of the output, and at most about _PIECE characters long.
+
+    Yielded one at a time, with no list of the line's parts: on a megabyte on one line such
+    lists took ~13 bytes of memory per byte of text."""
     if len(line) <= _PIECE:
-        return [(0, len(line), 0, len(out))]
-    parts: list[str] | None = None
+        yield 0, len(line), 0, len(out)
+        return
+    marked_out: str | None = None
     if _SEPARATOR not in line and _PHRASE_FREE_RUN.search(line):
         # One conversion with a separator after each phrase-free run gives every part's output.
         marked = _PHRASE_FREE_RUN.sub(lambda m: m.group() + _SEPARATOR, line)
-        parts = marked.split(_SEPARATOR)
-        outs = aligner.opencc.convert(marked).split(_SEPARATOR)
-        if len(outs) != len(parts) or "".join(outs) != out:
-            parts = None  # a dictionary that does span one of them: cut by checking instead
-    if parts is None:
-        return _cut_run(aligner, line, out, 0, 0)
-    pieces: list[tuple[int, int, int, int]] = []
-    i = j = 0
-    for part, part_out in zip(parts, outs, strict=True):
-        if len(part) > _PIECE:
-            pieces.extend(_cut_run(aligner, part, part_out, i, j))
-        elif part:
-            pieces.append((i, i + len(part), j, j + len(part_out)))
-        i += len(part)
-        j += len(part_out)
-    return pieces
+        runs = marked.count(_SEPARATOR)
+        marked_out = aligner.opencc.convert(marked)
+        del marked
+        if marked_out.count(_SEPARATOR) != runs or marked_out.replace(_SEPARATOR, "") != out:
+            marked_out = None  # a dictionary that does span one of them: cut by checking instead
+    if marked_out is None:
+        yield from _cut_run(aligner, line, out, 0, 0)
+        return
+    i = j = at = 0  # in the line, its output, and the output with separators
+    for part_end in chain((m.end() for m in _PHRASE_FREE_RUN.finditer(line)), (len(line),)):
+        separator = marked_out.find(_SEPARATOR, at)
+        if separator < 0:
+            separator = len(marked_out)
+        part_out_len = separator - at
+        if part_end - i > _PIECE:
+            yield from _cut_run(aligner, line[i:part_end], marked_out[at:separator], i, j)
+        elif part_end > i:
+            yield i, part_end, j, j + part_out_len
+        i = part_end
+        j += part_out_len
+        at = separator + 1
 
 
 def _cut_run(aligner: _Aligner, run: str, out: str, i0: int, j0: int) -> list[tuple[int, int, int, int]]:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.core.decode import MAX_INPUT_BYTES, decode_report, size_error
 from reader.core.layout import segment
@@ -64,11 +65,20 @@ def read_file(path: str | PathLike[str], *, limit: int | None = None) -> bytes:
     with open(fd, "rb") as handle:
         try:
             _check_regular(label, os.fstat(fd).st_mode)
-            data = handle.read() if limit is None else handle.read(limit + 1)
+            data = handle.read() if limit is None else _read_up_to(handle, limit + 1, info.st_size)
             if limit is not None and len(data) > limit:  # it grew since the check
                 raise size_error(label, os.fstat(fd).st_size)
         except OSError as exc:
             raise InputError(f"{label} cannot be read ({exc.strerror or exc})") from None
+    return data
+
+
+def _read_up_to(handle: BinaryIO, most: int, expected: int) -> bytes:
+    """At most `most` bytes, read in one go when the file is the `expected` size it was: read(n)
+    sets aside n bytes before it reads, so read(limit + 1) took 20 MB for a file of any size."""
+    data = handle.read(min(most, expected + 1))
+    if len(data) == expected + 1 and len(data) < most:  # it grew since it was measured
+        data += handle.read(most - len(data))
     return data
 
 

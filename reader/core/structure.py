@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.core.labels import find_label
 from reader.core.layout import Segment, display_width
 from reader.core.model import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW
-from reader.core.normalize import han_count, tidy_spaces
+from reader.core.normalize import count_matches, han_count, tidy_spaces
 from reader.core.tables import TABLE_SOURCE
 
 # Headings are at most this wide (display columns: 30 Chinese characters).
@@ -97,17 +98,21 @@ def _is_unlabelled_heading(text: str, short: bool) -> bool:
         return False
     if han_count(text) >= 2:
         return True
-    words = _LATIN_WORD.findall(text)
-    return len(words) >= 2 and text[0].isupper()
+    return _has_two(_LATIN_WORD, text) and text[0].isupper()
 
 
 def block_lang(text: str) -> str:
     """'en' for English prose, else 'zh' (the reports' language, also for URLs and figures)."""
     han = han_count(text)
-    latin = len(_LATIN.findall(text))
+    latin = count_matches(_LATIN, text)
     if han * 3 >= latin:
         return "zh"
-    return "en" if len(_LATIN_WORD.findall(text)) >= 2 and " " in text.strip() else "zh"
+    return "en" if _has_two(_LATIN_WORD, text) and " " in text.strip() else "zh"
+
+
+def _has_two(pattern: re.Pattern[str], text: str) -> bool:
+    """Does pattern occur at least twice (without listing every occurrence of a long text)?"""
+    return len(list(islice(pattern.finditer(text), 2))) >= 2
 
 
 def _squash(text: str) -> str:

@@ -17,7 +17,7 @@ from reader.core.compare.model import CHANGED, MERGED, MOVED, SPLIT, BlockPair, 
 from reader.core.model import Document
 
 if TYPE_CHECKING:
-    from reader.core.compare.words import Word
+    from reader.core.compare.words import BlockWords
 
 __all__ = ["compare"]
 
@@ -52,15 +52,15 @@ def _hashed(document: Document) -> Document:
 
 
 def _with_words(
-    pair: BlockPair, a: Document, b: Document, a_words: Sequence[list[Word]], b_words: Sequence[list[Word]], ignore: frozenset[str]
+    pair: BlockPair, a: Document, b: Document, a_words: Sequence[BlockWords], b_words: Sequence[BlockWords], ignore: frozenset[str]
 ) -> BlockPair:
-    from reader.core.compare.words import word_changes
+    from reader.core.compare.words import BlockWords, word_changes
 
     if pair.kind not in _WITH_WORDS:
         return pair
     a_span = (a.blocks[pair.a[0]].start, a.blocks[pair.a[-1]].end)
     b_span = (b.blocks[pair.b[0]].start, b.blocks[pair.b[-1]].end)
     words = word_changes(
-        [w for i in pair.a for w in a_words[i]], [w for j in pair.b for w in b_words[j]], a_span, b_span, ignore=ignore
+        BlockWords.join(a_words[i] for i in pair.a), BlockWords.join(b_words[j] for j in pair.b), a_span, b_span, ignore=ignore
     )
     return replace(pair, words=words)

@@ -10,8 +10,11 @@ common characters such as 的 for junk); past MAX_WORDS a side, the pair is one 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
+from typing import overload
 
 from reader.core.compare.align import normalise
 from reader.core.compare.model import DELETE, INSERT, REPLACE, WordChange
@@ -29,13 +32,67 @@ MAX_WORDS = 1500
 CHUNK = 1000
 _CHUNK_CUTS = "。！？；，、\n"
 _CHUNK = re.compile(f"[^{_CHUNK_CUTS}]{{0,{CHUNK}}}[{_CHUNK_CUTS}]?")
-# Distinct chunks remembered at once while cutting a document (bounds the memory on huge inputs).
-_SEEN_MAX = 20_000
+# Characters of distinct chunks remembered at once while cutting a document (bounds the memory
+# on huge inputs; a report repeated, or a run of one character, repeats well within it).
+_SEEN_CHARS = 100_000
 # jieba's HMM and its han-run regex read ASCII +, not the full-width form (人工智能＋).
 _FOR_JIEBA = str.maketrans({"＋": "+"})
 
 
-def document_words(document: Document) -> list[list[Word]]:
+class BlockWords(Sequence[Word]):
+    """A block's words as (word, start, end), kept compactly: the word strings (one object per
+    distinct word, shared by every occurrence) and their offsets in two arrays of ints. A list
+    of tuples took ~140 bytes a word: ~27 bytes of memory per byte of a megabyte on one line."""
+
+    __slots__ = ("_ends", "_starts", "_words")
+
+    def __init__(self, words: list[str] | None = None, starts: array[int] | None = None, ends: array[int] | None = None) -> None:
+        self._words = [] if words is None else words
+        self._starts = array("i") if starts is None else starts
+        self._ends = array("i") if ends is None else ends
+
+    @classmethod
+    def join(cls, parts: Iterable[BlockWords]) -> BlockWords:
+        """The words of several blocks, in order (a split or merged pair reads them as one)."""
+        joined = cls()
+        for part in parts:
+            joined._words.extend(part._words)
+            joined._starts.extend(part._starts)
+            joined._ends.extend(part._ends)
+        return joined
+
+    def strings(self) -> list[str]:
+        return self._words
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Word]: ...
+
+    def __getitem__(self, index: int | slice) -> Word | list[Word]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        return self._words[index], self._starts[index], self._ends[index]
+
+    def __iter__(self) -> Iterator[Word]:
+        return zip(self._words, self._starts, self._ends, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BlockWords):
+            return self._words == other._words and self._starts == other._starts and self._ends == other._ends
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"BlockWords({list(self)!r})"
+
+
+def document_words(document: Document) -> list[BlockWords]:
     """The words of each block, in reading order; whitespace is not a word."""
     conversion = folded_conversion(document)
     folded = conversion.text
@@ -45,22 +102,34 @@ def document_words(document: Document) -> list[list[Word]]:
     tok = tokenizer()
     # Each distinct chunk is cut once: a report pasted twice, or a run of one character, repeats
     # its chunks, and jieba (~20 µs a character on such runs) was most of a comparison's time.
-    seen: dict[str, list[Word]] = {}
-    out: list[list[Word]] = []
+    seen: dict[str, tuple[list[str], array[int], array[int]]] = {}
+    seen_chars = 0
+    pool: dict[str, str] = {}  # one string object per distinct word
+    out: list[BlockWords] = []
     for block in document.blocks:
         start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
-        words: list[Word] = []
+        words = BlockWords()
         for c0, c1 in _chunks(text, start, end):
             chunk = text[c0:c1]
             cut = seen.get(chunk)
             if cut is None:
-                if len(seen) > _SEEN_MAX:
+                if seen_chars > _SEEN_CHARS:
                     seen.clear()
-                cut = seen[chunk] = [(w, s, e) for w, s, e in tok.tokenize(chunk) if not w.isspace()]
-            words.extend((w, c0 + s, c0 + e) for w, s, e in cut)
+                    seen_chars = 0
+                cut = seen[chunk] = ([], array("i"), array("i"))
+                for w, s, e in tok.tokenize(chunk):
+                    if not w.isspace():
+                        cut[0].append(pool.setdefault(w, w))
+                        cut[1].append(s)
+                        cut[2].append(e)
+                seen_chars += len(chunk)
+            words._words.extend(cut[0])
+            words._starts.extend(array("i", [x + c0 for x in cut[1]]) if c0 else cut[1])
+            words._ends.extend(array("i", [x + c0 for x in cut[2]]) if c0 else cut[2])
         words = _numbers_whole(text, start, end, words)
         if not identity:
-            words = [(w, *offsets.span_to_original(s, e)) for w, s, e in words]
+            for k, (_, s, e) in enumerate(words):
+                words._starts[k], words._ends[k] = offsets.span_to_original(s, e)
         out.append(words)
     return out
 
@@ -73,7 +142,7 @@ def _chunks(text: str, start: int, end: int) -> Iterator[Span]:
             yield match.span()
 
 
-def _numbers_whole(text: str, start: int, end: int, words: list[Word]) -> list[Word]:
+def _numbers_whole(text: str, start: int, end: int, words: BlockWords) -> BlockWords:
     """Words that make up one quantity with its qualifier (5 % 左右) joined into one."""
     spans = []
     for q in find_quantities(text, start, end):
@@ -81,20 +150,33 @@ def _numbers_whole(text: str, start: int, end: int, words: list[Word]) -> list[W
         spans.append((q.start, qualifier.end() if qualifier else q.end))
     if not spans:
         return words
-    out: list[Word] = []
-    k = 0
-    for word in words:
-        _, s, e = word
+    old_words, starts, ends = words._words, words._starts, words._ends
+    out = BlockWords()
+    k = i = 0
+    n = len(old_words)
+    while i < n:
+        s, e = starts[i], ends[i]
         while k < len(spans) and spans[k][1] <= s:
             k += 1
-        if k < len(spans) and spans[k][0] < e:
-            if out and out[-1][2] > spans[k][0] and out[-1][1] < spans[k][1]:
-                first = out[-1][1]  # the quantity's word so far: extend it
-                out[-1] = (text[first:e], first, e)
-            else:
-                out.append((text[s:e], s, e))
+        if k == len(spans):
+            untouched = n  # no quantity left: the rest as they are
+        else:
+            untouched = bisect_right(ends, spans[k][0], i)  # words ending before the quantity
+        if untouched > i:
+            out._words.extend(old_words[i:untouched])
+            out._starts.extend(starts[i:untouched])
+            out._ends.extend(ends[i:untouched])
+            i = untouched
             continue
-        out.append(word)
+        if out._words and out._ends[-1] > spans[k][0] and out._starts[-1] < spans[k][1]:
+            first = out._starts[-1]  # the quantity's word so far: extend it
+            out._words[-1] = text[first:e]
+            out._ends[-1] = e
+        else:
+            out._words.append(text[s:e])
+            out._starts.append(s)
+            out._ends.append(e)
+        i += 1
     return out
 
 
@@ -103,14 +185,23 @@ def word_changes(
 ) -> tuple[WordChange, ...]:
     """What changed from A's words to B's: replaced, inserted and deleted runs of words, with
     offsets into each text; a_span and b_span are the blocks' extents (for a whole change)."""
-    a_keyed = [(key, s, e) for w, s, e in a_words if (key := normalise(w, ignore))]
-    b_keyed = [(key, s, e) for w, s, e in b_words if (key := normalise(w, ignore))]
-    a_keys = [key for key, _, _ in a_keyed]
-    b_keys = [key for key, _, _ in b_keyed]
+    keys: dict[str, str] = {}  # each distinct word normalised once, its key shared
+
+    def key_of(word: str) -> str:
+        key = keys.get(word)
+        if key is None:
+            key = keys[word] = normalise(word, ignore)
+        return key
+
+    # Keys first, without offsets: a pair of a megabyte's words is one whole change.
+    a_keys = [key for w, _, _ in a_words if (key := key_of(w))]
+    b_keys = [key for w, _, _ in b_words if (key := key_of(w))]
     if a_keys == b_keys:
         return ()
     if len(a_keys) > MAX_WORDS or len(b_keys) > MAX_WORDS:
         return (WordChange(REPLACE, *a_span, *b_span),)
+    a_keyed = [(key, s, e) for w, s, e in a_words if (key := key_of(w))]
+    b_keyed = [(key, s, e) for w, s, e in b_words if (key := key_of(w))]
     changes = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes():
         if tag == "equal":
