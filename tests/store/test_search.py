@@ -242,6 +242,35 @@ def test_small_documents_share_a_transaction_and_stopping_still_comes_between_do
     assert len(search(library, "发展新质生产力")) == 3
 
 
+def test_the_index_stays_equal_to_its_units_through_every_kind_of_change(library, make_doc):
+    """FTS5's integrity-check compares search_chars with search_units: a unit indexed twice, or
+    one deleted without its terms, makes it fail."""
+    import sqlite3
+
+    def consistent() -> bool:
+        conn = sqlite3.connect(library.path, isolation_level=None)
+        try:
+            conn.execute("INSERT INTO search_chars (search_chars, rank) VALUES ('integrity-check', 1)")
+        finally:
+            conn.close()
+        return True
+
+    first, _ = library.add(make_doc(["报告一", "发展新质生产力。", "推进高质量发展。"]))
+    second, _ = library.add(make_doc(["报告二", "坚持稳中求进。"]))
+    marks = [library.add_annotation(first, 4, 9, note=f"笔记{n}") for n in range(5)]
+    assert index_pending(library) == 3 + 2 + 5 and consistent()  # blocks, then annotations
+    library.replace(first, make_doc(["报告一", "因地制宜发展新质生产力。"]))
+    for mark in marks[:3]:
+        library.update_annotation(mark.id, note="改过的笔记")
+    library.delete_annotation(marks[3].id)
+    index_pending(library)
+    assert consistent()
+    assert {h.annotation_id for h in search(library, "改过的笔记")} == {m.id for m in marks[:3]}
+    assert search(library, "笔记3") == [] and search(library, "推进高质量") == []
+    library.remove(second)
+    assert search(library, "稳中求进") == [] and consistent()
+
+
 def test_offsets_count_code_points_after_an_astral_character(library, make_doc):
     doc_id, _ = library.add(make_doc(["𠮷野家", "𠮷野家的報告說：新質生產力。"]))
     (hit,) = search(library, "新质生产力")
