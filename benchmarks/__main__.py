@@ -876,6 +876,50 @@ def bench_hostile() -> dict[str, object]:
     return results
 
 
+def bench_index_runs(runs: int = 5) -> dict[str, object]:
+    """Issue 17: indexing 200 reports of ~20,000 characters (budget ≤ 3 s), `runs` times over
+    copies of one unindexed library, best and median; and the longest write transaction, which
+    is how long another writer can wait for the indexer."""
+    import shutil
+    import statistics
+    from collections.abc import Iterator
+    from contextlib import AbstractContextManager, contextmanager
+
+    from reader.store.library import Library
+    from reader.store.search import index_pending
+
+    seconds: list[float] = []
+    longest = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.sqlite3"
+        _shuffled_library(base, 200).close()
+        for run in range(runs):
+            path = Path(tmp) / f"run{run}.sqlite3"
+            shutil.copyfile(base, path)
+            library = Library.open(path)
+            write = library._write
+
+            @contextmanager
+            def timed_write(write: Callable[[], AbstractContextManager[None]] = write) -> Iterator[None]:
+                nonlocal longest
+                t = time.perf_counter()
+                with write():
+                    yield
+                longest = max(longest, time.perf_counter() - t)  # from BEGIN IMMEDIATE to COMMIT done
+
+            library._write = timed_write  # type: ignore[method-assign]
+            t0 = time.perf_counter()
+            index_pending(library)
+            seconds.append(time.perf_counter() - t0)
+            library.close()
+    best, median = round(min(seconds), 2), round(statistics.median(seconds), 2)
+    return {
+        "documents": 200, "runs": runs, "index_best_s": best, "index_median_s": median,
+        "index_within_budget": median <= 3.0,
+        "longest_write_transaction_ms": round(longest * 1000),
+    }
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -893,6 +937,7 @@ BENCHMARKS = {
     "hostile_files": bench_hostile_files,
     "linear_time": bench_linear_time,
     "hostile": bench_hostile,
+    "index_runs": bench_index_runs,
 }
 
 
