@@ -28,6 +28,8 @@ _NUMBERED = (
 )
 _BULLET = re.compile(r"^(?:●|——(?!—))")
 BULLET_LABELS = ("●", "——")
+# Every character a label above can start with.
+_LABEL_STARTS = frozenset(f"第{_CN}IVX（(0123456789●—" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class Label:
 
 def find_label(line: str) -> Label | None:
     """The numbering at the start of a (stripped) line, if any."""
+    if not line or (line[0] not in _LABEL_STARTS and not line[0].isdecimal()):
+        return None  # most lines: no pattern to try
     match = _BULLET.match(line)
     if match:
         return Label(match.group(0), 0)

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.labels import find_label
 from reader.core.tables import TABLE_CAPTION, TABLE_SOURCE, parse_table
@@ -95,7 +96,7 @@ class Segment:
     cells: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Line:
     raw: str
     text: str
@@ -116,14 +117,35 @@ class _Line:
     even_width: bool = False
     measure_chars: int = 0
     even_chars: bool = False
-    # This line's text and the lines after it in the same block, cut at _LOOKAHEAD characters.
-    ahead: str = ""
-    footnotes: list[Segment] = field(default_factory=list)
+    # The next line in the same block (for `ahead`), and the footnotes that interrupt this line
+    # (None for none: a list a line cost ~60 bytes on 100,000 tiny lines).
+    following: _Line | None = None
+    footnotes: list[Segment] | None = None
+
+    @property
+    def ahead(self) -> str:
+        """This line's text and the lines after it in the same block, cut at _LOOKAHEAD characters
+        (read only for the few lines a decision needs: kept for every line, it took ~200 bytes a line)."""
+        parts = []
+        size = 0
+        line: _Line | None = self
+        while line is not None and size < _LOOKAHEAD:
+            parts.append(line.text[: _LOOKAHEAD - size])
+            size += len(parts[-1])
+            line = line.following
+        return "".join(parts)
 
 
 def display_width(text: str) -> int:
     """Columns the text takes in print: CJK (and East Asian ambiguous) 2, others 1."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
 
 
 def segment(text: str) -> tuple[list[Segment], list[str]]:
@@ -180,19 +202,21 @@ def _is_double_spaced(raw_lines: list[str]) -> bool:
 
 def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
     """Drop short lines that repeat at least three times next to page numbers (page headers/footers)."""
-    counts = Counter(x.strip() for x in lines if x is not None)
+    stripped = [None if x is None else x.strip() for x in lines]
+    counts = Counter(x for x in stripped if x is not None)
+    # Each line is matched once (not once as each of its four neighbours' neighbour).
+    page = [x is not None and _PAGE_NUMBER.match(x) is not None for x in stripped]
     near_page: Counter[str] = Counter()
-    for k, line in enumerate(lines):
-        if line is None or counts[line.strip()] < 3 or len(line.strip()) > 30:
+    for k, text in enumerate(stripped):
+        if text is None or counts[text] < 3 or len(text) > 30:
             continue
-        neighbours = [x for x in lines[max(0, k - 2) : k + 3] if x is not None]
-        if any(_PAGE_NUMBER.match(x.strip()) for x in neighbours):
-            near_page[line.strip()] += 1
+        if any(page[max(0, k - 2) : k + 3]):
+            near_page[text] += 1
     # A header is beside (nearly) every page number; a short paragraph that recurs ("各位代表！")
     # lands beside one now and then.
-    pages = sum(1 for x in lines if x is not None and _PAGE_NUMBER.match(x.strip()))
+    pages = sum(page)
     headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text] and n >= _HEADER_PAGES * pages}
-    kept = [x for x in lines if x is None or x.strip() not in headers]
+    kept = [x for x, text in zip(lines, stripped, strict=True) if text is None or text not in headers] if headers else lines
     # Headers frame a body: when nothing but page numbers would be left (a sentence repeated
     # beside numbers), the repeated line is the text itself.
     if headers and all(x is None or _PAGE_NUMBER.match(x.strip()) for x in kept):
@@ -252,7 +276,8 @@ def _join_lines(block: list[str | None], typical: int) -> list[Segment]:
             if not joined:
                 flush()
         current.append(item)
-        pending.extend(item.footnotes)
+        if item.footnotes:
+            pending.extend(item.footnotes)
     flush()
     return segments
 
@@ -277,6 +302,8 @@ def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment |
                 if last_body is None:
                     out.append(note)
                 else:
+                    if last_body.footnotes is None:
+                        last_body.footnotes = []
                     last_body.footnotes.append(note)
                 continue
             k += 1
@@ -287,12 +314,12 @@ def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment |
         last_body = line
         k += 1
     body = [x for x in out if isinstance(x, _Line)]
-    following = ""
+    following: _Line | None = None
     for item in reversed(out):
         if item is None:
-            following = ""
+            following = None
         elif isinstance(item, _Line):
-            following = item.ahead = (item.text[:_LOOKAHEAD] + following)[:_LOOKAHEAD]
+            item.following, following = following, item
     widths = [x.width for x in body]
     for idx, line in enumerate(body):
         window = sorted(widths[max(0, idx - _WINDOW) : idx + _WINDOW + 1], reverse=True)
@@ -323,9 +350,17 @@ def _even_measures(sizes: list[int], han: list[bool], wrapped: list[bool], long:
     mark past it), 0 when the wrapped lines (those not ending a sentence) are too few or too ragged
     to call the text evenly set."""
     out: list[tuple[int, float]] = []
+    # The sizes of the Han-ending lines in the window, kept as the window slides (a Counter made
+    # for every line was a tenth of the time on 100,000 tiny lines).
+    counts: Counter[int] = Counter(size for size, ok in zip(sizes[:_MEASURE_WINDOW], han[:_MEASURE_WINDOW], strict=False) if ok)
     for idx in range(len(sizes)):
         lo, hi = max(0, idx - _MEASURE_WINDOW), idx + _MEASURE_WINDOW + 1
-        counts = Counter(size for size, ok in zip(sizes[lo:hi], han[lo:hi], strict=False) if ok)
+        if hi - 1 < len(sizes) and han[hi - 1]:
+            counts[sizes[hi - 1]] += 1
+        if lo > 0 and han[lo - 1]:
+            counts[sizes[lo - 1]] -= 1
+            if not counts[sizes[lo - 1]]:
+                del counts[sizes[lo - 1]]
         if not counts:
             out.append((0, 0.0))
             continue

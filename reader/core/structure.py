@@ -53,10 +53,12 @@ def classify(segments: list[Segment]) -> list[Draft]:
             drafts.append(Draft(TABLE_ROW, 0, seg.text, "zh" if han_count(seg.text) else block_lang(seg.text)))
             previous_short = False
             continue
-        text = tidy_spaces(seg.text) if block_lang(seg.text) == "zh" else _squash(seg.text)
+        lang = block_lang(seg.text)
+        text = tidy_spaces(seg.text) if lang == "zh" else _squash(seg.text)
         if not text:
             continue
-        lang = block_lang(text)
+        if text != seg.text:
+            lang = block_lang(text)
         if seg.hint == "footnote":
             drafts.append(Draft(PARAGRAPH, 0, text, lang, seg.label))
             continue
