@@ -424,7 +424,7 @@ def test_the_quick_fold_is_the_fold_with_offsets_on_every_seed_paragraph():
 # -- hostile input: indexing and searching stay linear ------------------------------------------
 
 
-@pytest.mark.timeout(4)
+@pytest.mark.timeout(10)  # well under a second here; before, minutes
 def test_a_long_note_of_one_repeated_character_is_indexed_and_found_quickly(library, make_doc):
     """jieba took 519 s over a 350,000-character note before the next search could run."""
     doc_id, _ = library.add(make_doc(["标题", "发展新质生产力。"]))
@@ -434,7 +434,7 @@ def test_a_long_note_of_one_repeated_character_is_indexed_and_found_quickly(libr
     assert len(search(library, "注", limit=5)) == 5
 
 
-@pytest.mark.timeout(4)
+@pytest.mark.timeout(10)  # well under a second here; before, minutes
 def test_a_report_on_one_long_traditional_line_is_indexed_and_found_quickly(library, make_doc):
     """One 300,000-character line: no offset map is made to index it, one per search hit unit."""
     line = "堅持穩中求進工作總基調，發展新質生產力。" * 15_000
