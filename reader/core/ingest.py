@@ -113,11 +113,15 @@ def ingest_bytes(data: bytes, name: str = "") -> Document:
 
 def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:
     """Rebuild a report's paragraphs, headings, lists and tables from extracted text."""
+    # Each stage's output is let go as soon as the next has been made: on a megabyte line each
+    # holds its own copy of the text (2 bytes a character once one is not Latin-1).
     segments, warnings = segment(normalize_chars(text))
     drafts = _drop_repeats(classify(segments))
+    del segments
     if not drafts:
         raise InputError("The text has no readable content")
     blocks = _assign(drafts)
+    del drafts
     doc_text = BLOCK_SEPARATOR.join(b.text for b in blocks)
     guessed_title = title or _guess_title(blocks)
     return Document(
@@ -128,7 +132,7 @@ def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Docum
         year=_guess_year(guessed_title, doc_text),
         script=detect_script(doc_text),
         language=_language(blocks),
-        content_hash=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
+        content_hash=_digest(hashlib.sha256(), doc_text),
         warnings=tuple(warnings),
     )
 
@@ -145,8 +149,20 @@ def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
 
 def block_id(kind: str, text: str, occurrence: int = 1) -> str:
     """Stable across re-ingest and unaffected by edits elsewhere: a hash of what the block says."""
-    digest = hashlib.sha1(f"{kind}\x00{text}".encode()).hexdigest()[:12]
+    digest = _digest(hashlib.sha1(f"{kind}\x00".encode()), text)[:12]
     return digest if occurrence == 1 else f"{digest}-{occurrence}"
+
+
+# Text is hashed a slice at a time: encoding a megabyte at once makes a copy of it in UTF-8.
+_HASH_SLICE = 65536
+
+
+def _digest(hasher: hashlib._Hash, text: str) -> str:
+    """The hex digest of `hasher` fed with text in UTF-8: the same as encoding it whole, since
+    a str slice never splits a character."""
+    for k in range(0, len(text), _HASH_SLICE):
+        hasher.update(text[k : k + _HASH_SLICE].encode("utf-8"))
+    return hasher.hexdigest()
 
 
 def _noise_or(draft: Draft) -> Draft:

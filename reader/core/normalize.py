@@ -62,7 +62,9 @@ _ASCII_PUNCT_AFTER_CJK = _lazy(rf"(?<=[{_CJK}”’])([,;:?!])(?![0-9A-Za-z/])")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PAREN_NUMBER = re.compile(rf"\(([{_CN_NUMERALS}]{{1,3}})\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACE_RUN = re.compile(r"[ \t]+")
+# Runs that are more than one plain space: a single space is already right, and replacing it
+# anyway copied every line (a megabyte line once more) for nothing.
+_SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 # A run of spaces is tried from its start only: from inside it, each start rescans the run.
 _SPACE_NEAR_CJK = _lazy(rf"(?<=[{_CJK}]) +|(?<! ) +(?=[{_CJK}])")
 _HAN = _lazy(f"[{_HAN_RANGES}]")
@@ -83,7 +85,7 @@ def tidy_spaces(text: str) -> str:
     PDF extraction puts spaces around every run of digits or Latin letters in Chinese text
     ("2024 年 3 月"), inconsistently; without them "2024年" is found whichever way it was typed.
     """
-    text = _SPACE_RUN.sub(" ", text.replace("\t", " ")).strip()
+    text = _SPACE_RUN.sub(" ", text).strip()
     return _SPACE_NEAR_CJK().sub("", text)
 
 
