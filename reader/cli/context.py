@@ -9,11 +9,16 @@ from reader.core.model import Document
 from reader.errors import NotFoundError
 from reader.store.library import Library
 
+# Commands that change the library: the day's first of them makes the day's copy first. A
+# command that only reads leaves the library as it was and does not wait for a copy (seconds
+# for a large library); the window makes the copy after its first paint.
+WRITING_COMMANDS = frozenset({"import", "remove", "annotate", "import-annotations", "restore"})
+
 
 def open_library(args: argparse.Namespace) -> Library:
     from reader.ops.documents import open_library as open_and_seed
 
-    return open_and_seed(args.library)
+    return open_and_seed(args.library, daily_copy=getattr(args, "command", None) in WRITING_COMMANDS)
 
 
 def load_document(args: argparse.Namespace, target: str) -> Document:

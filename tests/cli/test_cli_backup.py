@@ -51,3 +51,16 @@ def test_restore_of_a_damaged_backup_exits_1_in_one_line_and_changes_nothing(cap
     assert (code, out) == (1, "")
     assert "is damaged" in err and "the library was not changed" in err and err.count("\n") == 1
     assert library.read_bytes() == before
+
+
+def test_the_days_copy_comes_with_the_first_write_not_with_a_read(capsys, tmp_path):
+    from reader.cli import main
+
+    library = tmp_path / "lib.sqlite3"
+    assert main(["--library", str(library), "list"]) == 0
+    assert not list((tmp_path / "backups").glob("*.sqlite3"))  # a read waits for no copy
+    assert main(["--library", str(library), "annotate", "1", "--quote", "国内生产总值"]) == 0
+    (copy,) = (tmp_path / "backups").glob("*.sqlite3")
+    assert main(["--library", str(library), "annotate", "1", "--quote", "国内生产总值", "--occurrence", "2"]) == 0
+    assert list((tmp_path / "backups").glob("*.sqlite3")) == [copy]  # once a day
+    capsys.readouterr()
