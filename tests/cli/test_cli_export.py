@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,18 +90,28 @@ def test_unknown_format_document_or_colour_is_one_line_and_exit_1(annotated, cap
         assert err.count("\n") == 1 and err.startswith("report-reader: "), err
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only folder")
-def test_a_failed_write_is_an_error_and_keeps_the_old_file(annotated, capsys, tmp_path):
+def test_a_failed_write_is_an_error_and_keeps_the_old_file(annotated, tmp_path):
+    """Exporting into a folder the process cannot write: one line, exit 1, the earlier export
+    untouched. Run as a child that cannot write there (as root: without the capabilities that
+    let root write anywhere, as the read-only library tests do)."""
+    from tests.store.test_readonly_and_backup import ROOT, _unprivileged
+
     folder = tmp_path / "locked"
     folder.mkdir()
     (folder / "out.md").write_text("earlier export", encoding="utf-8")
-    folder.chmod(0o500)
+    folder.chmod(0o555)
     try:
-        code, _out, err = run(capsys, "export", "--format", "md", "-o", str(folder / "out.md"))
+        preexec = _unprivileged(folder)
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "export", "--format", "md", "-o", str(folder / "out.md")],
+            cwd=ROOT, preexec_fn=preexec, capture_output=True, text=True, timeout=60,
+        )
     finally:
         folder.chmod(0o700)
-    assert code == 1 and "Cannot write" in err
+    assert done.returncode == 1 and "Cannot write" in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1
     assert (folder / "out.md").read_text(encoding="utf-8") == "earlier export"
+    assert sorted(p.name for p in folder.iterdir()) == ["out.md"]  # no temporary file left behind
 
 
 def test_export_then_import_into_another_library_restores_the_annotations(annotated, capsys, tmp_path, monkeypatch):
