@@ -156,7 +156,15 @@ def _sketches(ka: Sequence[str], kb: Sequence[str]) -> tuple[list[str], list[str
     longest = max(map(len, [*ka, *kb]), default=0)
     if step == 1 and longest <= MAX_SKETCH:
         return list(ka), list(kb)
-    return [_sketch(k, step) for k in ka], [_sketch(k, step) for k in kb]
+    sketches: dict[str, str] = {}  # a text repeated (many tiny blocks alike) is sampled once
+
+    def sketch(text: str) -> str:
+        out = sketches.get(text)
+        if out is None:
+            out = sketches[text] = _sketch(text, step)
+        return out
+
+    return [sketch(k) for k in ka], [sketch(k) for k in kb]
 
 
 def _sketch(text: str, step: int) -> str:
@@ -194,6 +202,10 @@ def _candidates(
     banded = n_mid * len(fuzzy) > MAX_PAIRS
     half_band = max(CANDIDATES, MAX_PAIRS // (2 * n_mid))
     out: list[tuple[int, int, float]] = []
+    # Closest texts per (text, window), remembered for the current window only: many tiny blocks
+    # repeat their text, and the band moves one column every many rows.
+    nearest: dict[str, list[tuple[int, float]]] = {}
+    window_of_nearest = (-1, -1)
     for i in range(lo_a, hi_a):
         same = where.get(ka[i], [])
         if len(same) == 1 and same[0] in unique_b:
@@ -205,15 +217,26 @@ def _candidates(
             k = bisect_left(same, centre)
             for j in same[max(0, k - CANDIDATES // 2) : k + CANDIDATES // 2 + 1]:
                 found[j] = 1.0
-        columns, texts = fuzzy, fuzzy_texts
+        window = (0, len(fuzzy))
         if banded:
             k = bisect_left(fuzzy, centre)
-            window = slice(max(0, k - half_band), k + half_band)
-            columns, texts = fuzzy[window], fuzzy_texts[window]
-        for _, value, index in process.extract(
-            sa[i], texts, scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=CANDIDATE_SIMILARITY * 100
-        ):
-            found.setdefault(columns[index], value / 100)
+            window = (max(0, k - half_band), k + half_band)
+        if window != window_of_nearest:
+            nearest.clear()
+            window_of_nearest = window
+        close = nearest.get(sa[i])
+        if close is None:
+            columns, texts = fuzzy, fuzzy_texts
+            if banded:
+                columns, texts = fuzzy[window[0] : window[1]], fuzzy_texts[window[0] : window[1]]
+            close = nearest[sa[i]] = [
+                (columns[index], value / 100)
+                for _, value, index in process.extract(
+                    sa[i], texts, scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=CANDIDATE_SIMILARITY * 100
+                )
+            ]
+        for j, value in close:
+            found.setdefault(j, value)
         out.extend((i, j, s) for j, s in found.items())
     return out
 

@@ -18,6 +18,7 @@ from typing import overload
 
 from reader.core.compare.align import normalise
 from reader.core.compare.model import DELETE, INSERT, REPLACE, WordChange
+from reader.core.convert import OffsetMap
 from reader.core.model import Document
 from reader.core.numbers import QUALIFIER, find_quantities, folded_conversion
 from reader.core.segment import tokenizer
@@ -35,6 +36,9 @@ _CHUNK = re.compile(f"[^{_CHUNK_CUTS}]{{0,{CHUNK}}}[{_CHUNK_CUTS}]?")
 # Characters of distinct chunks remembered at once while cutting a document (bounds the memory
 # on huge inputs; a report repeated, or a run of one character, repeats well within it).
 _SEEN_CHARS = 100_000
+# Blocks up to this many characters are remembered (at most _SHORT_BLOCKS of them at once).
+_SHORT = 200
+_SHORT_BLOCKS = 2_000
 # jieba's HMM and its han-run regex read ASCII +, not the full-width form (人工智能＋).
 _FOR_JIEBA = str.maketrans({"＋": "+"})
 
@@ -105,9 +109,23 @@ def document_words(document: Document) -> list[BlockWords]:
     seen: dict[str, tuple[list[str], array[int], array[int]]] = {}
     seen_chars = 0
     pool: dict[str, str] = {}  # one string object per distinct word
+    # A short block's words, offsets from its start, by its text with the characters around it
+    # that quantities look at (two before, one after): many tiny blocks alike are read once.
+    short: dict[tuple[str, int], tuple[list[str], array[int], array[int]]] = {}
     out: list[BlockWords] = []
     for block in document.blocks:
         start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+        key = None
+        if end - start <= _SHORT:
+            before = max(0, start - 2)
+            key = (text[before : end + 1], start - before)
+            known = short.get(key)
+            if known is not None:
+                words = BlockWords(
+                    list(known[0]), array("i", [x + start for x in known[1]]), array("i", [x + start for x in known[2]])
+                )
+                out.append(_to_original(words, offsets) if not identity else words)
+                continue
         words = BlockWords()
         for c0, c1 in _chunks(text, start, end):
             chunk = text[c0:c1]
@@ -127,11 +145,19 @@ def document_words(document: Document) -> list[BlockWords]:
             words._starts.extend(array("i", [x + c0 for x in cut[1]]) if c0 else cut[1])
             words._ends.extend(array("i", [x + c0 for x in cut[2]]) if c0 else cut[2])
         words = _numbers_whole(text, start, end, words)
-        if not identity:
-            for k, (_, s, e) in enumerate(words):
-                words._starts[k], words._ends[k] = offsets.span_to_original(s, e)
-        out.append(words)
+        if key is not None:
+            if len(short) > _SHORT_BLOCKS:
+                short.clear()
+            short[key] = (list(words._words), array("i", [x - start for x in words._starts]), array("i", [x - start for x in words._ends]))
+        out.append(_to_original(words, offsets) if not identity else words)
     return out
+
+
+def _to_original(words: BlockWords, offsets: OffsetMap) -> BlockWords:
+    """The words with offsets in the document's own text instead of its fold."""
+    for k, (_, s, e) in enumerate(words):
+        words._starts[k], words._ends[k] = offsets.span_to_original(s, e)
+    return words
 
 
 def _chunks(text: str, start: int, end: int) -> Iterator[Span]:
