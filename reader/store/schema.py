@@ -1,8 +1,8 @@
 """The library file's layout and how older files are upgraded to it.
 
-The version lives in PRAGMA user_version. Upgrades are `if version < N:` steps that run in one
-transaction (as Anki does), so a crash half-way leaves the file as it was. To change the layout,
-bump SCHEMA_VERSION and append a step to `_upgrade`; never edit a step that has shipped, because
+The version lives in PRAGMA user_version. Upgrades are the steps after the file's version, run in
+one transaction (as Anki does), so a crash half-way leaves the file as it was. To change the
+layout, append a step to `_STEPS` (the version is their count); never edit a step that has shipped, because
 files out there were made by it. Steps are plain SQL rather than sqlite-utils' create() so what a
 step does can never drift with the library's version.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.errors import LibraryError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 4  # len(_STEPS), checked at the end of this module
 # PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
 # Report Reader library from another program's SQLite database.
 APPLICATION_ID = int.from_bytes(b"RpRd", "big")
@@ -158,18 +158,9 @@ def migrate(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def _upgrade(conn: sqlite3.Connection, version: int) -> None:
-    """Every step from `version` up; append new steps at the end."""
-    if version < 1:
-        for statement in _STEP_1:
-            conn.execute(statement)
-    if version < 2:
-        for statement in _STEP_2:
-            conn.execute(statement)
-    if version < 3:
-        for statement in _STEP_3:
-            conn.execute(statement)
-    if version < 4:
-        for statement in _STEP_4:
+    """Every step after `version`, in order."""
+    for step in _STEPS[version:]:
+        for statement in step:
             conn.execute(statement)
 
 
@@ -380,3 +371,7 @@ _STEP_3 = (
 # with merging off, 40 written directly). Indexing 200 reports of 20,000 characters spent 2.4 s in
 # SQLite through the trigger and 1.2 s without it. What is indexed stays as it is.
 _STEP_4 = ("DROP TRIGGER search_units_insert",)
+
+# Step N brings a file to version N; append new steps at the end.
+_STEPS = (_STEP_1, _STEP_2, _STEP_3, _STEP_4)
+assert len(_STEPS) == SCHEMA_VERSION, "a new step needs SCHEMA_VERSION bumped, and the other way round"

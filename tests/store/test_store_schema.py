@@ -66,7 +66,8 @@ def test_version_0_file_is_upgraded(tmp_path, make, size, make_doc):
 def test_an_upgrade_that_fails_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "library.sqlite3"
     path.touch()
-    monkeypatch.setattr(schema, "_STEP_1", schema._STEP_1 + ("CREATE TABLE meta (oops)",))
+    broken_first = schema._STEPS[0] + ("CREATE TABLE meta (oops)",)
+    monkeypatch.setattr(schema, "_STEPS", (broken_first, *schema._STEPS[1:]))
     with pytest.raises(LibraryError):
         Library.open(path)
     assert raw_pragma(path, "user_version") == 0
