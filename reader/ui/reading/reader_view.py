@@ -152,24 +152,13 @@ class ReaderView(LinkedPanes):
             return
         self._bilingual = on
         if document is not None:
-            self.drop_selection_in(CONVERTED)
-            self._convert(self._config)
-            if self._query:
-                self.find(self._query, keep_current=True)
+            self._reconvert(self._config)
         self.bilingual_changed.emit(on)
 
     def set_config(self, config: str) -> None:
         """Convert with another OpenCC config (cached per document and config); leaves the
         bilingual view."""
         config = normalise_config(config)
-        if self._bilingual and self._document is not None:
-            self._bilingual = False
-            self.drop_selection_in(CONVERTED)
-            self._convert(config)
-            if self._query:
-                self.find(self._query, keep_current=True)
-            self.bilingual_changed.emit(False)
-            return
         if self._document is None:
             changed = config != self._config
             self._config = config
@@ -177,9 +166,17 @@ class ReaderView(LinkedPanes):
             if changed:
                 self.config_changed.emit(config)
             return
-        if config == self._config and self._conversion is not None:
+        leaving = self._bilingual
+        if config == self._config and self._conversion is not None and not leaving:
             return
-        self.drop_selection_in(CONVERTED)  # the converted text it was made in is gone
+        self._bilingual = False
+        self._reconvert(config)
+        if leaving:
+            self.bilingual_changed.emit(False)
+
+    def _reconvert(self, config: str) -> None:
+        """New text in the right pane for the same document, the find matches kept."""
+        self.drop_selection_in(CONVERTED)  # the right-hand text it was made in is gone
         self._convert(config)
         if self._query:
             self.find(self._query, keep_current=True)
