@@ -7,15 +7,10 @@ from PySide6.QtCore import Qt
 from reader.core.ingest import ingest_text
 from reader.ui import settings
 from reader.ui.reading.annotation_layers import layer_name
+from tests.ui.opening import open_titled
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
 
-
-def open_titled(window, qtbot, title: str) -> int:
-    (info,) = [i for i in window.library.documents() if i.title == title]
-    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
-        window.open_document(info.id)
-    return info.id
 
 
 def pane_texts(pane, color: str) -> list[str]:

@@ -10,17 +10,12 @@ from reader.ui import settings
 from reader.ui.reading.annotation_layers import layer_name
 from reader.ui.reading.config_combo import BILINGUAL, IDIOMS_ROLE
 from reader.ui.reading.reader_view import CONVERTED, FIND_LAYER, ORIGINAL
+from tests.ui.opening import open_titled
 
 BILINGUAL_2024 = "2024年政府工作报告（三）政府工作任务 · 中英对照"
 REPORT_2024 = "2024年政府工作报告"
 TRADITIONAL_2024 = "2024年政府工作報告（決議及第一部分）"
 
-
-def open_titled(window, qtbot, title: str) -> int:
-    (info,) = [i for i in window.library.documents() if i.title == title]
-    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
-        window.open_document(info.id)
-    return info.id
 
 
 def choose(window, data: str) -> None:

@@ -5,13 +5,7 @@ from __future__ import annotations
 from reader.core.extraction import FIGURES, TARGETS, TERMS
 from reader.ui.reading.highlights import layer_name
 from reader.ui.reading.reader_view import CONVERTED, ORIGINAL
-
-
-def open_titled(window, qtbot, title: str) -> None:
-    (info,) = [i for i in window.library.documents() if i.title == title]
-    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
-        window.open_document(info.id)
-
+from tests.ui.opening import open_titled
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
 TASKS_2024 = "2024年政府工作报告（三）政府工作任务 · 中英对照"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QTextCursor
 from reader.core.model import HEADING
 from reader.ui import settings
 from tests.ui.dialogs import answer_next_message_box
+from tests.ui.opening import open_titled
 
 REPORT_2024 = "2024年政府工作報告（決議及第一部分）"
 SUMMARY_2025 = "2025年政府工作报告摘要"
@@ -16,12 +17,6 @@ def doc_id(window, title: str) -> int:
     (info,) = [i for i in window.library.documents() if i.title == title]
     return info.id
 
-
-def open_titled(window, qtbot, title: str) -> int:
-    number = doc_id(window, title)
-    with qtbot.waitSignal(window.extraction_ready, timeout=10_000):
-        window.open_document(number)
-    return number
 
 
 def bold_outside_headings(window) -> list[str]:
