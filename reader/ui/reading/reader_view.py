@@ -66,6 +66,7 @@ class ReaderView(LinkedPanes):
         self._config = ""
         self._conversion: Conversion | None = None
         self._bilingual = False
+        self._left_hides_blocks = False  # the original pane hides blocks (the bilingual view's English)
         self._query = ""
         self._matches: list[Span] = []
         self._current = -1
@@ -207,9 +208,14 @@ class ReaderView(LinkedPanes):
             with self.quiet():
                 bilingual_panes.show_only(self.original_pane, bilingual_panes.blocks_of(link, ZH))
                 bilingual_panes.show_only(self.converted_pane, bilingual_panes.blocks_of(link, EN))
-        else:
+            self._left_hides_blocks = True
+        elif self._left_hides_blocks:
+            # Back from the bilingual view with the left text kept: show its English again. (A
+            # new text, and the right pane's new text, has every block shown: no walk over them
+            # at each conversion.)
             with self.quiet():
                 bilingual_panes.show_only(self.original_pane, None)
+            self._left_hides_blocks = False
         if top is not None:
             self.original_pane.scroll_to_block(top)
         self.sync_from(ORIGINAL)
