@@ -792,7 +792,7 @@ _HOSTILE = {
     "run_space_1mb": (1_000_000, "run: "),
     "run_numerals_1mb": (1_000_000 // 3, "run:一"),
     "one_line_1mb": (1_000_000 // 3, "line"),
-    "tiny_lines_1mb": (1_000_000 // 4, "tiny"),
+    "tiny_lines_100k": (100_000, "tiny"),  # 100,000 lines of 5 bytes: the most blocks a 0.5 MB file makes
     "report_repeated_1mb": (1_000_000 // 3, "repeated"),
     "one_line_5mb": (5_000_000 // 3, "line"),
 }
@@ -807,7 +807,7 @@ def _hostile_text(name: str) -> str:
         line = report.replace("\n", "")
         return (line * (chars // len(line) + 1))[:chars]
     if how == "tiny":
-        return "\n".join(f"{'甲乙丙丁'[n % 4]}{n % 10}" for n in range(chars // 3))
+        return "\n".join(f"{'甲乙丙丁'[n % 4]}{n % 10}" for n in range(chars))
     return (report * (chars // len(report) + 1))[:chars]
 
 
