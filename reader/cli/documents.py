@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.cli.context import load_document, open_library
 from reader.cli.output import EXIT_ERROR, EXIT_OK, error, notice, print_json
 from reader.core.convert import Conversion
-from reader.core.model import Document
+from reader.core.model import Block, Blocks, Document
 from reader.errors import UsageError
 from reader.store.annotations import ReanchorReport
 from reader.store.library import DocumentInfo
@@ -128,11 +128,12 @@ def converted_document(doc: Document, config: str) -> Document:
     """The document in another script: text and block offsets mapped through the conversion."""
     conversion = convert(doc.text, config)
     offsets = conversion.offsets
-    blocks = []
-    for block in doc.blocks:
+
+    def converted(block: Block) -> Block:
         start, end = offsets.span_to_converted(block.start, block.end)
-        blocks.append(replace(block, text=conversion.text[start:end], start=start, end=end))
-    return replace(doc, text=conversion.text, blocks=tuple(blocks))
+        return replace(block, text=conversion.text[start:end], start=start, end=end)
+
+    return replace(doc, text=conversion.text, blocks=Blocks.from_blocks(conversion.text, map(converted, doc.blocks)))
 
 
 def convert(text: str, config: str) -> Conversion:

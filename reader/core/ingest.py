@@ -12,18 +12,19 @@ import os
 import re
 import stat
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
 
 from reader.core.decode import MAX_INPUT_BYTES, decode_report, size_error
-from reader.core.layout import segment
-from reader.core.model import BLOCK_SEPARATOR, HEADING, NOISE, PARAGRAPH, Block, Document
+from reader.core.layout import iter_segments
+from reader.core.model import HEADING, NOISE, PARAGRAPH, Blocks, BlocksBuilder, Document
 from reader.core.noise import is_noise
 from reader.core.normalize import normalize_chars
 from reader.core.script import detect_script
-from reader.core.structure import Draft, classify
+from reader.core.structure import Draft, iter_drafts
 from reader.errors import InputError
 
 # English blocks must be at least this share of all blocks before we pair them as translations.
@@ -113,44 +114,50 @@ def ingest_bytes(data: bytes, name: str = "") -> Document:
 
 def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:
     """Rebuild a report's paragraphs, headings, lists and tables from extracted text."""
-    # Each stage's output is let go as soon as the next has been made: on a megabyte line each
-    # holds its own copy of the text (2 bytes a character once one is not Latin-1).
-    segments, warnings = segment(normalize_chars(text))
-    drafts = _drop_repeats(classify(segments))
-    del segments
-    if not drafts:
+    # Lines, segments, drafts and blocks stream from one stage to the next, and blocks go straight
+    # into columns: no stage holds a Python object per line of the whole text (on 100,000 tiny
+    # lines that took ~90x the file's size).
+    warnings: list[str] = []
+    builder, sizes = _assign(_drop_repeats(iter_drafts(iter_segments(normalize_chars(text), warnings))))
+    if not len(builder):
         raise InputError("The text has no readable content")
-    blocks = _assign(drafts)
-    del drafts
-    doc_text = BLOCK_SEPARATOR.join(b.text for b in blocks)
+    blocks = builder.build()
+    del builder
+    doc_text = blocks.text
     guessed_title = title or _guess_title(blocks)
     return Document(
         text=doc_text,
-        blocks=tuple(blocks),
+        blocks=blocks,
         encoding=encoding,
         title=guessed_title,
         year=_guess_year(guessed_title, doc_text),
         script=detect_script(doc_text),
-        language=_language(blocks),
+        language=_language(sizes),
         content_hash=_digest(hashlib.sha256(), doc_text),
         warnings=tuple(warnings),
     )
 
 
-def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
+def _drop_repeats(drafts: Iterable[Draft]) -> Iterator[Draft]:
     """Extraction sometimes emits a paragraph twice in a row; the author wrote it once."""
-    out: list[Draft] = []
+    last: Draft | None = None
     for draft in drafts:
-        if out and out[-1].text == draft.text and out[-1].kind == draft.kind:
+        if last is not None and last.text == draft.text and last.kind == draft.kind:
             continue
-        out.append(draft)
-    return out
+        last = draft
+        yield draft
 
 
 def block_id(kind: str, text: str, occurrence: int = 1) -> str:
     """Stable across re-ingest and unaffected by edits elsewhere: a hash of what the block says."""
-    digest = _digest(hashlib.sha1(f"{kind}\x00".encode()), text)[:12]
+    digest = _hasher(kind, text).hexdigest()[:12]
     return digest if occurrence == 1 else f"{digest}-{occurrence}"
+
+
+def _hasher(kind: str, text: str) -> hashlib._Hash:
+    hasher = hashlib.sha1(f"{kind}\x00".encode())
+    _digest(hasher, text)
+    return hasher
 
 
 # Text is hashed a slice at a time: encoding a megabyte at once makes a copy of it in UTF-8.
@@ -172,66 +179,45 @@ def _noise_or(draft: Draft) -> Draft:
     return draft
 
 
-def _assign(drafts: list[Draft]) -> list[Block]:
-    drafts = [_noise_or(d) for d in drafts]
-    seen: Counter[tuple[str, str]] = Counter()
-    ids: list[str] = []
-    for draft in drafts:
-        seen[(draft.kind, draft.text)] += 1
-        ids.append(block_id(draft.kind, draft.text, seen[(draft.kind, draft.text)]))
-    translation_of = _pair_translations(drafts, ids)
-    drafts = _align_translated_levels(drafts, ids, translation_of)
-    blocks: list[Block] = []
-    offset = 0
-    for draft, block_id_, source in zip(drafts, ids, translation_of, strict=True):
-        end = offset + len(draft.text)
-        blocks.append(
-            Block(
-                id=block_id_,
-                kind=draft.kind,
-                level=draft.level,
-                text=draft.text,
-                lang=draft.lang,
-                start=offset,
-                end=end,
-                label=draft.label,
-                translation_of=source,
-            )
-        )
-        offset = end + len(BLOCK_SEPARATOR)
-    return blocks
+def _assign(drafts: Iterable[Draft]) -> tuple[BlocksBuilder, Counter[str]]:
+    """The blocks, with ids and offsets, in columns; and how many characters each language has."""
+    builder = BlocksBuilder()
+    # How often each (kind, text) has come so far, by the hash its id is cut from (not by the
+    # text: that would keep a str a block).
+    seen: dict[bytes, int] = {}
+    sizes: Counter[str] = Counter()
+    for draft in map(_noise_or, drafts):
+        digest = _hasher(draft.kind, draft.text).digest()
+        occurrence = seen[digest] = seen.get(digest, 0) + 1
+        id_ = digest[:6].hex()
+        builder.append(id_ if occurrence == 1 else f"{id_}-{occurrence}", draft.kind, draft.level, draft.text, draft.lang, draft.label)
+        sizes[draft.lang] += len(draft.text)
+    del seen
+    _pair_translations(builder)
+    return builder, sizes
 
 
-def _pair_translations(drafts: list[Draft], ids: list[str]) -> list[str | None]:
-    """English blocks that follow a Chinese block translate it (bilingual editions only)."""
-    english = sum(1 for d in drafts if d.lang == "en")
-    chinese = len(drafts) - english
-    if not chinese or english < _MIN_TRANSLATION_SHARE * len(drafts):
-        return [None] * len(drafts)
-    out: list[str | None] = []
-    source: str | None = None
-    for draft, id_ in zip(drafts, ids, strict=True):
-        if draft.lang == "en":
-            out.append(source)
-        else:
-            source = id_
-            out.append(None)
-    return out
+def _pair_translations(blocks: BlocksBuilder) -> None:
+    """English blocks that follow a Chinese block translate it (bilingual editions only); a translated
+    numbered block ("1. Striving…" for "（一）大力推进…") takes its original's level."""
+    english = sum(1 for n in range(len(blocks)) if blocks.lang(n) == "en")
+    chinese = len(blocks) - english
+    if not chinese or english < _MIN_TRANSLATION_SHARE * len(blocks):
+        return
+    source: int | None = None
+    for n in range(len(blocks)):
+        if blocks.lang(n) != "en":
+            source = n
+            continue
+        if source is None:
+            continue
+        blocks.set_translation_of(n, blocks.id(source))
+        label, original = blocks.label(n), blocks.label(source)
+        if label and original and blocks.level(n) != blocks.level(source):
+            blocks.set_level(n, blocks.level(source))
 
 
-def _align_translated_levels(drafts: list[Draft], ids: list[str], sources: list[str | None]) -> list[Draft]:
-    """A translated numbered block ("1. Striving…" for "（一）大力推进…") takes its original's level."""
-    by_id = dict(zip(ids, drafts, strict=True))
-    out = []
-    for draft, source in zip(drafts, sources, strict=True):
-        original = by_id.get(source) if source else None
-        if original is not None and draft.label and original.label and draft.level != original.level:
-            draft = replace(draft, level=original.level)
-        out.append(draft)
-    return out
-
-
-def _guess_title(blocks: list[Block]) -> str:
+def _guess_title(blocks: Blocks) -> str:
     for block in blocks[:8]:
         if block.kind == HEADING:
             return block.text
@@ -249,10 +235,7 @@ def _guess_year(title: str, text: str) -> int | None:
     return None
 
 
-def _language(blocks: list[Block]) -> str:
-    sizes: Counter[str] = Counter()
-    for block in blocks:
-        sizes[block.lang] += len(block.text)
+def _language(sizes: Counter[str]) -> str:
     total = sum(sizes.values()) or 1
     if sizes["en"] / total >= 0.9:
         return "en"

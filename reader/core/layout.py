@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +150,19 @@ def _char_width(ch: str) -> int:
 
 def segment(text: str) -> tuple[list[Segment], list[str]]:
     """Split normalised text into segments in reading order, plus warnings worth showing."""
+    warnings: list[str] = []
+    segments = list(iter_segments(text, warnings))
+    return segments, warnings
+
+
+def iter_segments(text: str, warnings: list[str]) -> Iterator[Segment]:
+    """segment()'s segments one at a time; its warnings are added to `warnings` as they are found."""
+    segments, found = _segment(text)
+    warnings.extend(found)
+    yield from segments
+
+
+def _segment(text: str) -> tuple[list[Segment], list[str]]:
     raw_lines = text.split("\n")
     double_spaced = _is_double_spaced(raw_lines)
     # None marks a hard paragraph break (a blank line in a single-spaced text).

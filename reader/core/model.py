@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import TypedDict, overload
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -76,7 +79,8 @@ class Document:
     """A report rebuilt from its source: normalised text plus the blocks that tile it."""
 
     text: str
-    blocks: tuple[Block, ...]
+    # Any sequence of Blocks may be given (a tuple in tests); it is kept as a compact Blocks.
+    blocks: Blocks
     encoding: str = "utf-8"
     title: str = ""
     year: int | None = None
@@ -84,3 +88,267 @@ class Document:
     language: str = "zh"
     content_hash: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        blocks: Sequence[Block] = self.blocks
+        if not isinstance(blocks, Blocks) or blocks.text is not self.text:
+            object.__setattr__(self, "blocks", Blocks.from_blocks(self.text, blocks))
+
+
+# A block id as ingest makes it: 12 hex digits of a hash, "-n" for the nth block saying the same.
+_COMPACT_ID = re.compile(r"([0-9a-f]{12})(?:-([2-9]|[1-9][0-9]+))?")
+_ID_BYTES = 6
+
+
+def _grown(values: array[int], value: int) -> array[int]:
+    """values with value appended, in a wider array when it does not fit the present one."""
+    try:
+        values.append(value)
+    except OverflowError:
+        values = array("Q", values)
+        values.append(value)
+    return values
+
+
+class BlocksBuilder:
+    """Blocks appended one at a time, in order, each given its text's length: the document's text is
+    these texts joined by BLOCK_SEPARATOR (kept a slice of blocks at a time, not a str a block)."""
+
+    __slots__ = (
+        "_chunk", "_ends", "_ids", "_labels", "_meta", "_meta_codes", "_metas", "_occurrences", "_odd_ids", "_parts", "_size",
+        "_starts", "_translation_of",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._chunk: list[str] = []
+        self._size = 0
+        self._starts: array[int] = array("I")
+        self._ends: array[int] | None = None
+        self._meta = bytearray()
+        self._metas: list[tuple[str, int, str]] = []
+        self._meta_codes: dict[tuple[str, int, str], int] = {}
+        self._ids = bytearray()
+        self._occurrences: array[int] = array("B")
+        self._odd_ids: dict[int, str] = {}
+        self._labels: dict[int, str] = {}
+        self._translation_of: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def append(self, id_: str, kind: str, level: int, text: str, lang: str, label: str = "", translation_of: str | None = None) -> None:
+        n = len(self._starts)
+        if n:
+            self._size += len(BLOCK_SEPARATOR)
+            self._chunk.append(BLOCK_SEPARATOR)
+        self._starts = _grown(self._starts, self._size)
+        self._size += len(text)
+        self._chunk.append(text)
+        if len(self._chunk) >= 2048:
+            self._parts.append("".join(self._chunk))
+            self._chunk.clear()
+        self._set_meta(n, kind, level, lang, append=True)
+        match = _COMPACT_ID.fullmatch(id_)
+        if match:
+            self._ids += bytes.fromhex(match.group(1))
+            self._occurrences = _grown(self._occurrences, int(match.group(2) or 1))
+        else:
+            self._ids += bytes(_ID_BYTES)
+            self._occurrences = _grown(self._occurrences, 0)
+            self._odd_ids[n] = id_
+        if label:
+            self._labels[n] = label
+        if translation_of:
+            self._translation_of[n] = translation_of
+
+    def _set_meta(self, n: int, kind: str, level: int, lang: str, *, append: bool = False) -> None:
+        key = (kind, level, lang)
+        code = self._meta_codes.get(key)
+        if code is None:
+            if len(self._metas) >= 256:
+                raise ValueError("more than 256 kinds of block")
+            code = self._meta_codes[key] = len(self._metas)
+            self._metas.append(key)
+        if append:
+            self._meta.append(code)
+        else:
+            self._meta[n] = code
+
+    # What ingest reads and changes once every block is in (translations are paired after the fact).
+    def kind(self, n: int) -> str:
+        return self._metas[self._meta[n]][0]
+
+    def level(self, n: int) -> int:
+        return self._metas[self._meta[n]][1]
+
+    def lang(self, n: int) -> str:
+        return self._metas[self._meta[n]][2]
+
+    def label(self, n: int) -> str:
+        return self._labels.get(n, "")
+
+    def set_level(self, n: int, level: int) -> None:
+        self._set_meta(n, self.kind(n), level, self.lang(n))
+
+    def set_translation_of(self, n: int, source: str | None) -> None:
+        if source:
+            self._translation_of[n] = source
+        else:
+            self._translation_of.pop(n, None)
+
+    def id(self, n: int) -> str:
+        return _id_at(self._ids, self._occurrences, self._odd_ids, n)
+
+    def text(self) -> str:
+        """The document's text so far (the blocks joined), made once: the slices are let go."""
+        self._parts.append("".join(self._chunk))
+        self._chunk.clear()
+        text = "".join(self._parts)
+        self._parts = [text]
+        return text
+
+    def build(self, text: str | None = None) -> Blocks:
+        """The Blocks over `text` (by default the texts appended, joined)."""
+        text = self.text() if text is None else text
+        self._parts = []
+        return Blocks._make(
+            text, self._starts, self._ends, bytes(self._meta), tuple(self._metas), bytes(self._ids), self._occurrences,
+            self._odd_ids, {}, self._labels, self._translation_of,
+        )  # fmt: skip
+
+
+def _id_at(ids: bytes | bytearray, occurrences: array[int], odd: dict[int, str], n: int) -> str:
+    occurrence = occurrences[n]
+    if not occurrence:
+        return odd[n]
+    digest = ids[n * _ID_BYTES : (n + 1) * _ID_BYTES].hex()
+    return digest if occurrence == 1 else f"{digest}-{occurrence}"
+
+
+class Blocks(Sequence[Block]):
+    """A document's blocks, held in columns: the text once, and per block an offset, a byte for kind,
+    level and language, six bytes of id and its occurrence; labels and translations only where a
+    block has one. blocks[i] and iteration make Block values as they are asked for (~20 bytes a
+    block held, where a tuple of Blocks took ~330 on a text of tiny lines)."""
+
+    __slots__ = (
+        "_ends", "_hash", "_ids", "_labels", "_meta", "_metas", "_occurrences", "_odd_ids", "_odd_texts", "_starts", "_text",
+        "_translation_of",
+    )  # fmt: skip
+
+    _text: str
+    _starts: array[int]
+    # None when the blocks tile the text: a block ends where the separator before the next begins.
+    _ends: array[int] | None
+    _meta: bytes
+    _metas: tuple[tuple[str, int, str], ...]
+    _ids: bytes
+    _occurrences: array[int]
+    _odd_ids: dict[int, str]
+    # Blocks whose text is not their slice of the document's text (made by hand, in tests).
+    _odd_texts: dict[int, str]
+    _labels: dict[int, str]
+    _translation_of: dict[int, str]
+    _hash: int | None
+
+    def __init__(self) -> None:
+        raise TypeError("use Blocks.from_blocks or BlocksBuilder")
+
+    @classmethod
+    def _make(
+        cls, text: str, starts: array[int], ends: array[int] | None, meta: bytes, metas: tuple[tuple[str, int, str], ...],
+        ids: bytes, occurrences: array[int], odd_ids: dict[int, str], odd_texts: dict[int, str],
+        labels: dict[int, str], translation_of: dict[int, str],
+    ) -> Blocks:  # fmt: skip
+        self = object.__new__(cls)
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._meta = meta
+        self._metas = metas
+        self._ids = ids
+        self._occurrences = occurrences
+        self._odd_ids = odd_ids
+        self._odd_texts = odd_texts
+        self._labels = labels
+        self._translation_of = translation_of
+        self._hash = None
+        return self
+
+    @classmethod
+    def from_blocks(cls, text: str, blocks: Iterable[Block]) -> Blocks:
+        """Blocks over `text` holding the given Blocks (each as it is, whatever its offsets)."""
+        builder = BlocksBuilder()
+        ends: array[int] = array("I")
+        odd_texts: dict[int, str] = {}
+        tiled = True
+        expected = 0
+        for n, block in enumerate(blocks):
+            builder.append(block.id, block.kind, block.level, "", block.lang, block.label, block.translation_of)
+            builder._starts[n] = block.start
+            ends = _grown(ends, block.end)
+            if text[block.start : block.end] != block.text or block.end < block.start:
+                odd_texts[n] = block.text
+            tiled = tiled and block.start == expected
+            expected = block.end + len(BLOCK_SEPARATOR)
+        tiled = tiled and (expected - len(BLOCK_SEPARATOR) == len(text) if len(ends) else True)
+        made = builder.build(text)
+        made._ends = None if tiled else ends
+        made._odd_texts = odd_texts
+        return made
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _end(self, n: int) -> int:
+        if self._ends is not None:
+            return self._ends[n]
+        return self._starts[n + 1] - len(BLOCK_SEPARATOR) if n + 1 < len(self._starts) else len(self._text)
+
+    def _block(self, n: int) -> Block:
+        start, end = self._starts[n], self._end(n)
+        kind, level, lang = self._metas[self._meta[n]]
+        text = self._odd_texts.get(n) if self._odd_texts else None
+        return Block(
+            _id_at(self._ids, self._occurrences, self._odd_ids, n), kind, level,
+            self._text[start:end] if text is None else text, lang, start, end,
+            self._labels.get(n, ""), self._translation_of.get(n),
+        )  # fmt: skip
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Block, ...]: ...
+    def __getitem__(self, index: int | slice) -> Block | tuple[Block, ...]:
+        if isinstance(index, slice):
+            return tuple(self._block(n) for n in range(*index.indices(len(self))))
+        n = len(self) + index if index < 0 else index
+        if not 0 <= n < len(self):
+            raise IndexError("block index out of range")
+        return self._block(n)
+
+    def __iter__(self) -> Iterator[Block]:
+        return (self._block(n) for n in range(len(self)))
+
+    def __reversed__(self) -> Iterator[Block]:
+        return (self._block(n) for n in range(len(self) - 1, -1, -1))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Blocks) and other is self:
+            return True
+        if not isinstance(other, (Blocks, tuple, list)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(tuple(self))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Blocks({list(self)!r})"

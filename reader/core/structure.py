@@ -14,6 +14,7 @@ Conventions (see labels.py for levels):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -43,14 +44,18 @@ class Draft:
     label: str = ""
 
 
-def classify(segments: list[Segment]) -> list[Draft]:
-    drafts: list[Draft] = []
+def classify(segments: Iterable[Segment]) -> list[Draft]:
+    return list(iter_drafts(segments))
+
+
+def iter_drafts(segments: Iterable[Segment]) -> Iterator[Draft]:
+    """classify() a segment at a time (ingest streams them: a list held a Draft a line)."""
     seen_body = False
     heading_level = 0
     previous_short = False
     for seg in segments:
         if seg.hint == "table_row":
-            drafts.append(Draft(TABLE_ROW, 0, seg.text, "zh" if han_count(seg.text) else block_lang(seg.text)))
+            yield Draft(TABLE_ROW, 0, seg.text, "zh" if han_count(seg.text) else block_lang(seg.text))
             previous_short = False
             continue
         lang = block_lang(seg.text)
@@ -60,15 +65,15 @@ def classify(segments: list[Segment]) -> list[Draft]:
         if text != seg.text:
             lang = block_lang(text)
         if seg.hint == "footnote":
-            drafts.append(Draft(PARAGRAPH, 0, text, lang, seg.label))
+            yield Draft(PARAGRAPH, 0, text, lang, seg.label)
             continue
         if seg.hint == "caption":
-            drafts.append(Draft(HEADING, 2, text, lang))
+            yield Draft(HEADING, 2, text, lang)
             continue
         label = find_label(text)
         short = display_width(text) <= _HEADING_WIDTH
         if label and label.is_bullet:
-            drafts.append(Draft(LIST_ITEM, heading_level + 1, text, lang, label.text))
+            yield Draft(LIST_ITEM, heading_level + 1, text, lang, label.text)
             seen_body = True
             previous_short = False
             continue
@@ -77,20 +82,19 @@ def classify(segments: list[Segment]) -> list[Draft]:
             kind = HEADING if short and one_sentence and not text.endswith("。") else LIST_ITEM
             if kind == HEADING and lang == "zh":
                 heading_level = label.level
-            drafts.append(Draft(kind, label.level, text, lang, label.text))
+            yield Draft(kind, label.level, text, lang, label.text)
             seen_body = seen_body or kind != HEADING
             previous_short = False
             continue
         if _is_unlabelled_heading(text, short) and not previous_short:
             level = 1 if seen_body else 0
             heading_level = level
-            drafts.append(Draft(HEADING, level, text, lang))
+            yield Draft(HEADING, level, text, lang)
             previous_short = True
             continue
         previous_short = short and text[-1] not in "。！？!?"
-        drafts.append(Draft(PARAGRAPH, 0, text, lang))
+        yield Draft(PARAGRAPH, 0, text, lang)
         seen_body = True
-    return drafts
 
 
 def _is_unlabelled_heading(text: str, short: bool) -> bool:

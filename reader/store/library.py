@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
-from reader.core.model import Block, Document
+from reader.core.model import Block, Blocks, Document
 from reader.errors import LibraryError, NotFoundError
 from reader.store.annotations import Annotation, AnnotationsMixin, ReanchorReport, with_doc
 from reader.store.connection import Connection
@@ -348,20 +348,22 @@ class Library(AnnotationsMixin):
             ).fetchone()
             if row is None:
                 raise _not_found(doc_id)
-            block_rows = self._db.execute(
-                f"SELECT {_BLOCK_COLUMNS} FROM blocks WHERE doc_id = ? ORDER BY seq", [doc_id]
-            ).fetchall()
-        text, encoding, title, year, script, language, content_hash = row
+            text, encoding, title, year, script, language, content_hash = row
+            # Rows are read one at a time into the compact Blocks (fetchall held a tuple a block).
+            rows = self._db.execute(f"SELECT {_BLOCK_COLUMNS} FROM blocks WHERE doc_id = ? ORDER BY seq", [doc_id])
+            blocks = Blocks.from_blocks(
+                text,
+                (
+                    Block(
+                        id=id_, kind=kind, level=level, label=label, text=block_text, lang=lang,
+                        start=start, end=end, translation_of=translation_of,
+                    )
+                    for id_, kind, level, label, block_text, lang, start, end, translation_of in rows
+                ),
+            )  # fmt: skip
         return Document(
             text=text,
-            blocks=tuple(
-                Block(
-                    id=id_, kind=kind, level=level, label=label, text=block_text, lang=lang,
-                    start=start, end=end, translation_of=translation_of,
-                )
-                for id_, kind, level, label, block_text, lang, start, end, translation_of
-                in block_rows
-            ),
+            blocks=blocks,
             encoding=encoding,
             title=title,
             year=year,
