@@ -37,10 +37,11 @@ def compare(a: Document, b: Document, *, ignore: frozenset[str] = frozenset()) -
     options = check_ignore(ignore)
     a_doc, b_doc = _hashed(a), _hashed(b)  # so every step below shares one fold of each text
     pairs = align(a_doc, b_doc, ignore=options)
-    a_words, b_words = document_words(a_doc), document_words(b_doc)
-    blocks = tuple(pair if pair.kind not in _WITH_WORDS else _with_words(pair, a, b, a_words, b_words, options) for pair in pairs)
+    a_words, b_words = document_words(a_doc), document_words(b_doc)  # cut as a pair asks for them
+    # Only pairs outside runs can have word changes: a run is same, added or removed blocks.
+    blocks = pairs.replaced(lambda pair: _with_words(pair, a, b, a_words, b_words, options))
     targets = diff_targets(extract_targets(a_doc), extract_targets(b_doc))
-    return Comparison(a, b, blocks, targets, diff_terms(a_doc, b_doc, a_words, b_words))
+    return Comparison(a, b, blocks, targets, diff_terms(a_doc, b_doc, a_words.counts(), b_words.counts()))
 
 
 def _hashed(document: Document) -> Document:

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 from math import ceil, sqrt
+from typing import overload
 
 from rapidfuzz import fuzz, process
 
-from reader.core.compare.model import ADDED, CHANGED, MERGED, MOVED, REMOVED, SAME, SPLIT, BlockPair
+from reader.core.compare.model import ADDED, CHANGED, MERGED, MOVED, REMOVED, SAME, SPLIT, BlockPair, Pairs, Run
 from reader.core.model import Document
 from reader.core.numbers import folded_conversion
 
@@ -82,50 +84,89 @@ def normalise(text: str, ignore: frozenset[str]) -> str:
 
 def folded_blocks(document: Document) -> list[str]:
     """Each block's text on the Simplified fold (t2s), the form every comparison reads."""
-    conversion = folded_conversion(document)
-    offsets = conversion.offsets
-    folded = conversion.text
-    if offsets.orig == offsets.conv:
-        return [folded[block.start : block.end] for block in document.blocks]
-    out = []
-    for block in document.blocks:
-        start, end = offsets.span_to_converted(block.start, block.end)
-        out.append(folded[start:end])
-    return out
+    side = _Side.of_document(document, frozenset())
+    return [side.text(i) for i in range(len(side))]
 
 
-def align(a: Document, b: Document, *, ignore: frozenset[str] = frozenset()) -> tuple[BlockPair, ...]:
+class _Side:
+    """One side as aligned: a 64-bit hash of each block's text as compared, in an array (8 bytes a
+    block, where a list of 100,000 tiny texts took ~60), and the text of block i made on demand.
+    Two blocks are the same text when their hashes are: odds of a false match are ~n·m / 2^64."""
+
+    __slots__ = ("hashes", "longest", "text", "total")
+
+    def __init__(self, hashes: array[int], text: Callable[[int], str], total: int, longest: int) -> None:
+        self.hashes = hashes
+        self.text = text
+        self.total = total  # characters of every block
+        self.longest = longest
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    @classmethod
+    def of_texts(cls, texts: Sequence[str]) -> _Side:
+        return cls(array("q", map(hash, texts)), texts.__getitem__, sum(map(len, texts)), max(map(len, texts), default=0))
+
+    @classmethod
+    def of_document(cls, document: Document, ignore: frozenset[str]) -> _Side:
+        """Hashes made a block at a time: no block's text is kept."""
+        conversion = folded_conversion(document)
+        offsets = conversion.offsets
+        folded = conversion.text
+        identity = offsets.orig == offsets.conv
+        hashes = array("q")
+        total = longest = 0
+        for block in document.blocks:
+            start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+            text = normalise(folded[start:end], ignore)
+            hashes.append(hash(text))
+            total += len(text)
+            longest = max(longest, len(text))
+        blocks = document.blocks
+
+        def text_of(i: int) -> str:
+            block = blocks[i]
+            start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+            return normalise(folded[start:end], ignore)
+
+        return cls(hashes, text_of, total, longest)
+
+
+def align(a: Document, b: Document, *, ignore: frozenset[str] = frozenset()) -> Pairs:
     """The blocks of A and B paired, in B's order with blocks only in A where A had them.
 
     Pairs carry no word changes here; reader.core.compare.compare adds them."""
     options = check_ignore(ignore)
-    return align_texts(
-        [normalise(text, options) for text in folded_blocks(a)],
-        [normalise(text, options) for text in folded_blocks(b)],
-    )
+    return _align(_Side.of_document(a, options), _Side.of_document(b, options))
 
 
-def align_texts(ka: Sequence[str], kb: Sequence[str]) -> tuple[BlockPair, ...]:
+def align_texts(ka: Sequence[str], kb: Sequence[str]) -> Pairs:
     """Alignment of two lists of block texts as compared (folded, normalised)."""
-    n, m = len(ka), len(kb)
-    sa, sb = _sketches(ka, kb)
+    return _align(_Side.of_texts(ka), _Side.of_texts(kb))
+
+
+def _align(a: _Side, b: _Side) -> Pairs:
+    ha, hb = a.hashes, b.hashes
+    n, m = len(ha), len(hb)
+    sa, sb = _sketches(a, b)
     head = 0
-    while head < min(n, m) and ka[head] == kb[head]:
+    while head < min(n, m) and ha[head] == hb[head]:
         head += 1
     tail = 0
-    while tail < min(n, m) - head and ka[n - 1 - tail] == kb[m - 1 - tail]:
+    while tail < min(n, m) - head and ha[n - 1 - tail] == hb[m - 1 - tail]:
         tail += 1
-    cands = _candidates(ka, kb, sa, sb, (head, n - tail), (head, m - tail))
-    chain = [(i, i) for i in range(head)]
-    chain += _heaviest_chain([c for c in cands if c[2] >= PAIR_SIMILARITY], m)
-    chain += [(n - tail + k, m - tail + k) for k in range(tail)]
+    rows, cols = (head, n - tail), (head, m - tail)
+    cands = _candidates(ha, hb, sa, sb, rows, cols)
+    # The chain in the middle; the equal head and tail are runs, not a pair per block.
+    chain = _heaviest_chain([c for c in cands if c[2] >= PAIR_SIMILARITY], m)
     score = {(i, j): s for i, j, s in cands}
 
-    a_used = {i for i, _ in chain}
-    b_used = {j for _, j in chain}
+    a_used = _Used(rows, (i for i, _ in chain))
+    b_used = _Used(cols, (j for _, j in chain))
     in_order: list[BlockPair] = []
     for i, j in chain:
-        if ka[i] == kb[j]:
+        if ha[i] == hb[j]:
             in_order.append(BlockPair((i,), (j,), SAME, 1.0))
             continue
         base = score[(i, j)]
@@ -133,7 +174,7 @@ def align_texts(ka: Sequence[str], kb: Sequence[str]) -> tuple[BlockPair, ...]:
         a_used.update(pair.a)
         b_used.update(pair.b)
         in_order.append(pair)
-    in_order += _groups_in_gaps(chain, cands, sa, sb, a_used, b_used, n, m)
+    in_order += _groups_in_gaps(chain, cands, sa, sb, a_used, b_used, rows, cols)
 
     moved: list[BlockPair] = []
     for s, i, j in sorted(((s, i, j) for i, j, s in cands if s >= MOVE_SIMILARITY), key=lambda c: (-c[0], c[1], c[2])):
@@ -141,30 +182,80 @@ def align_texts(ka: Sequence[str], kb: Sequence[str]) -> tuple[BlockPair, ...]:
             continue
         a_used.add(i)
         b_used.add(j)
-        moved.append(BlockPair((i,), (j,), MOVED, _similarity(s, ka[i] == kb[j])))
-    return _in_b_order(in_order, moved, a_used, b_used, n, m)
+        moved.append(BlockPair((i,), (j,), MOVED, _similarity(s, ha[i] == hb[j])))
+    return _in_b_order(in_order, moved, a_used, b_used, (head, tail), n, m)
+
+
+class _Used:
+    """Blocks already paired: all outside the middle (the equal head and tail), a set within."""
+
+    __slots__ = ("hi", "lo", "taken")
+
+    def __init__(self, middle: tuple[int, int], taken: Iterable[int]) -> None:
+        self.lo, self.hi = middle
+        self.taken = set(taken)
+
+    def __contains__(self, x: int) -> bool:
+        return x < self.lo or x >= self.hi or x in self.taken
+
+    def add(self, x: int) -> None:
+        self.taken.add(x)
+
+    def update(self, xs: Iterable[int]) -> None:
+        self.taken.update(xs)
 
 
 # -- candidates ------------------------------------------------------------------------------
 
 
-def _sketches(ka: Sequence[str], kb: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The texts rapidfuzz compares: themselves, or on very long input every character whose
-    bigram hashes to 0 mod a step (a shift-proof sample: equal stretches sample alike)."""
-    product = sum(map(len, ka)) * sum(map(len, kb))
-    step = ceil(sqrt(product / MAX_CHAR_PRODUCT)) if product > MAX_CHAR_PRODUCT else 1
-    longest = max(map(len, [*ka, *kb]), default=0)
-    if step == 1 and longest <= MAX_SKETCH:
-        return list(ka), list(kb)
-    sketches: dict[str, str] = {}  # a text repeated (many tiny blocks alike) is sampled once
+class _Sketches(Sequence[str]):
+    """The texts rapidfuzz compares, made on demand: the blocks' texts, or on very long input every
+    character whose bigram hashes to 0 mod a step (a shift-proof sample: equal stretches sample
+    alike). A few recent ones are remembered by their text's hash (many tiny blocks alike)."""
 
-    def sketch(text: str) -> str:
-        out = sketches.get(text)
+    __slots__ = ("_cache", "_chars", "_side", "_step")
+
+    def __init__(self, side: _Side, step: int) -> None:
+        self._side = side
+        self._step = step  # 0: the texts themselves
+        self._cache: dict[int, str] = {}
+        self._chars = 0
+
+    def __len__(self) -> int:
+        return len(self._side)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        key = self._side.hashes[index]
+        out = self._cache.get(key)
         if out is None:
-            out = sketches[text] = _sketch(text, step)
+            text = self._side.text(index)
+            out = _sketch(text, self._step) if self._step else text
+            if self._chars > _SKETCH_CACHE_CHARS or len(self._cache) > _SKETCH_CACHE:
+                self._cache.clear()
+                self._chars = 0
+            self._cache[key] = out
+            self._chars += len(out)
         return out
 
-    return [sketch(k) for k in ka], [sketch(k) for k in kb]
+
+_SKETCH_CACHE = 4096  # texts remembered at once …
+_SKETCH_CACHE_CHARS = 1_000_000  # … and their characters
+
+
+def _sketches(a: _Side, b: _Side) -> tuple[_Sketches, _Sketches]:
+    product = a.total * b.total
+    step = ceil(sqrt(product / MAX_CHAR_PRODUCT)) if product > MAX_CHAR_PRODUCT else 1
+    if step == 1 and max(a.longest, b.longest) <= MAX_SKETCH:
+        step = 0
+    return _Sketches(a, step), _Sketches(b, step)
 
 
 def _sketch(text: str, step: int) -> str:
@@ -184,7 +275,7 @@ def _similarity(score: float, equal: bool) -> float:
 
 
 def _candidates(
-    ka: Sequence[str], kb: Sequence[str], sa: Sequence[str], sb: Sequence[str], rows: tuple[int, int], cols: tuple[int, int]
+    ha: Sequence[int], hb: Sequence[int], sa: _Sketches, sb: _Sketches, rows: tuple[int, int], cols: tuple[int, int]
 ) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for the closest few blocks of B to each block of A in the middle."""
     lo_a, hi_a = rows
@@ -192,22 +283,29 @@ def _candidates(
     n_mid, m_mid = hi_a - lo_a, hi_b - lo_b
     if n_mid <= 0 or m_mid <= 0:
         return []
-    where: dict[str, list[int]] = {}
+    where: dict[int, array[int]] = {}  # text (hash) → the blocks of B holding it
     for j in range(lo_b, hi_b):
-        where.setdefault(kb[j], []).append(j)
-    in_a = Counter(ka[lo_a:hi_a])
-    unique_b = {js[0] for key, js in where.items() if len(js) == 1 and in_a[key] == 1}
-    fuzzy = [j for j in range(lo_b, hi_b) if j not in unique_b]
-    fuzzy_texts = [sb[j] for j in fuzzy]
+        js = where.get(hb[j])
+        if js is None:
+            js = where[hb[j]] = array("i")
+        js.append(j)
+    once = {key for key, js in where.items() if len(js) == 1}
+    in_a = Counter(key for key in islice(ha, lo_a, hi_a) if key in once)
+    unique_b = {where[key][0] for key, count in in_a.items() if count == 1}
+    fuzzy = array("i", (j for j in range(lo_b, hi_b) if j not in unique_b))
     banded = n_mid * len(fuzzy) > MAX_PAIRS
     half_band = max(CANDIDATES, MAX_PAIRS // (2 * n_mid))
+    fuzzy_texts = [] if banded else [sb[j] for j in fuzzy]
     out: list[tuple[int, int, float]] = []
+    none = array("i")
     # Closest texts per (text, window), remembered for the current window only: many tiny blocks
     # repeat their text, and the band moves one column every many rows.
-    nearest: dict[str, list[tuple[int, float]]] = {}
+    nearest: dict[int, list[tuple[int, float]]] = {}
     window_of_nearest = (-1, -1)
+    columns: Sequence[int] = fuzzy
     for i in range(lo_a, hi_a):
-        same = where.get(ka[i], [])
+        key = ha[i]
+        same = where.get(key, none)
         if len(same) == 1 and same[0] in unique_b:
             out.append((i, same[0], 1.0))  # identical, and the only such block on either side
             continue
@@ -224,15 +322,15 @@ def _candidates(
         if window != window_of_nearest:
             nearest.clear()
             window_of_nearest = window
-        close = nearest.get(sa[i])
-        if close is None:
-            columns, texts = fuzzy, fuzzy_texts
             if banded:
-                columns, texts = fuzzy[window[0] : window[1]], fuzzy_texts[window[0] : window[1]]
-            close = nearest[sa[i]] = [
+                columns = fuzzy[window[0] : window[1]]
+                fuzzy_texts = [sb[j] for j in columns]
+        close = nearest.get(key)
+        if close is None:
+            close = nearest[key] = [
                 (columns[index], value / 100)
                 for _, value, index in process.extract(
-                    sa[i], texts, scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=CANDIDATE_SIMILARITY * 100
+                    sa[i], fuzzy_texts, scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=CANDIDATE_SIMILARITY * 100
                 )
             ]
         for j, value in close:
@@ -278,9 +376,7 @@ def _heaviest_chain(cands: Sequence[tuple[int, int, float]], m: int) -> list[tup
 # -- splits and merges --------------------------------------------------------------------------
 
 
-def _group(
-    i: int, j: int, base: float, sa: Sequence[str], sb: Sequence[str], a_used: set[int], b_used: set[int]
-) -> BlockPair | None:
+def _group(i: int, j: int, base: float, sa: Sequence[str], sb: Sequence[str], a_used: _Used, b_used: _Used) -> BlockPair | None:
     """The chained pair (i, j) as a split (i ↔ j and free neighbours of j) or a merge, if the
     joined blocks match clearly better than j alone."""
     split = _grow(sa[i], sb, j, lambda x: x not in b_used, base)
@@ -319,28 +415,24 @@ def _groups_in_gaps(
     cands: Sequence[tuple[int, int, float]],
     sa: Sequence[str],
     sb: Sequence[str],
-    a_used: set[int],
-    b_used: set[int],
-    n: int,
-    m: int,
+    a_used: _Used,
+    b_used: _Used,
+    rows: tuple[int, int],
+    cols: tuple[int, int],
 ) -> list[BlockPair]:
     """Splits and merges among blocks left unpaired, kept in order: a paragraph cut in three
     matches none of its parts well enough to be chained, but their join does."""
-    # For each block, the counterpart range between its chained neighbours.
-    gap_b = [(0, m)] * n
-    gap_a = [(0, n)] * m
-    bounds = [(-1, -1), *chain, (n, m)]
-    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
-        for i in range(i0 + 1, i1):
-            gap_b[i] = (j0 + 1, j1)
-        for j in range(j0 + 1, j1):
-            gap_a[j] = (i0 + 1, i1)
+    # A block's counterpart range lies between its chained neighbours (the head and tail bound it).
+    chain_a = [rows[0] - 1, *(i for i, _ in chain), rows[1]]
+    chain_b = [cols[0] - 1, *(j for _, j in chain), cols[1]]
     out: list[BlockPair] = []
     for i, j, s in sorted(cands, key=lambda c: (-c[2], c[0], c[1])):
         if i in a_used or j in b_used:
             continue
-        lo_b, hi_b = gap_b[i]
-        lo_a, hi_a = gap_a[j]
+        k = bisect_right(chain_a, i)
+        lo_b, hi_b = chain_b[k - 1] + 1, chain_b[k]
+        k = bisect_right(chain_b, j)
+        lo_a, hi_a = chain_a[k - 1] + 1, chain_a[k]
         if not (lo_b <= j < hi_b and lo_a <= i < hi_a):
             continue
         split = _grow(sa[i], sb, j, _free(b_used, lo_b, hi_b), s)
@@ -357,7 +449,7 @@ def _groups_in_gaps(
     return out
 
 
-def _free(used: set[int], lo: int, hi: int) -> Callable[[int], bool]:
+def _free(used: _Used, lo: int, hi: int) -> Callable[[int], bool]:
     return lambda x: x not in used and lo <= x < hi
 
 
@@ -365,19 +457,26 @@ def _free(used: set[int], lo: int, hi: int) -> Callable[[int], bool]:
 
 
 def _in_b_order(
-    in_order: Sequence[BlockPair], moved: Sequence[BlockPair], a_used: set[int], b_used: set[int], n: int, m: int
-) -> tuple[BlockPair, ...]:
-    """Pairs in B's order; a block only in A follows whatever precedes it in A's order."""
-    keyed: list[tuple[tuple[int, int, int], BlockPair]] = []
-    for pair in [*in_order, *moved]:
-        keyed.append(((pair.b[0], 1, 0), pair))
-    keyed.extend(((j, 1, 0), BlockPair((), (j,), ADDED, 0.0)) for j in range(m) if j not in b_used)
+    in_order: Sequence[BlockPair], moved: Sequence[BlockPair], a_used: _Used, b_used: _Used, ends: tuple[int, int], n: int, m: int
+) -> Pairs:
+    """Pairs in B's order; a block only in A follows whatever precedes it in A's order. The equal
+    head and tail, and each stretch of blocks added or removed, are one run each."""
+    head, tail = ends
+    keyed: list[tuple[tuple[int, int, int], BlockPair | Run]] = [((pair.b[0], 1, 0), pair) for pair in [*in_order, *moved]]
+    keyed.append(((0, 1, 0), (SAME, 0, 0, head)))
+    keyed.append(((m - tail, 1, 0), (SAME, n - tail, m - tail, tail)))
+    previous = head - 1
+    for j in [*sorted(b_used.taken), m - tail]:  # stretches between blocks of B paired
+        if j > previous + 1:
+            keyed.append(((previous + 1, 1, 0), (ADDED, -1, previous + 1, j - previous - 1)))
+        previous = j
     last_b = {i: pair.b[-1] for pair in in_order for i in pair.a}
-    running = -1
-    for i in range(n):
+    running = previous = head - 1
+    for i in [*sorted(a_used.taken), n - tail]:  # stretches between blocks of A paired
+        if i > previous + 1:
+            keyed.append(((running, 2, previous + 1), (REMOVED, previous + 1, -1, i - previous - 1)))
         if i in last_b:
             running = max(running, last_b[i])
-        elif i not in a_used:
-            keyed.append(((running, 2, i), BlockPair((i,), (), REMOVED, 0.0)))
+        previous = i
     keyed.sort(key=lambda item: item[0])
-    return tuple(pair for _, pair in keyed)
+    return Pairs(entry for _, entry in keyed)

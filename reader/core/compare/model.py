@@ -4,7 +4,11 @@ whatever script it is in; block numbers are indices into Document.blocks (line n
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from reader.core.extracted import Target
 from reader.core.model import Document
@@ -50,6 +54,105 @@ class BlockPair:
     words: tuple[WordChange, ...] = ()  # for changed, moved, split and merged pairs
 
 
+# A run of blocks paired alike, kept as one entry: (kind, first block of A, first of B, how many);
+# SAME pairs a0+k with b0+k, ADDED holds b0+k (a0 is -1), REMOVED holds a0+k (b0 is -1).
+Run = tuple[str, int, int, int]
+
+
+def _run_pair(run: Run, k: int) -> BlockPair:
+    kind, a0, b0, _ = run
+    if kind == SAME:
+        return BlockPair((a0 + k,), (b0 + k,), SAME, 1.0)
+    if kind == ADDED:
+        return BlockPair((), (b0 + k,), ADDED, 0.0)
+    return BlockPair((a0 + k,), (), REMOVED, 0.0)
+
+
+class Pairs(Sequence[BlockPair]):
+    """Comparison.blocks: the pairs in order, with runs of same, added or removed blocks held as one
+    entry each and their BlockPair values made when asked for. 100,000 tiny lines against a report
+    were 100,000 BlockPairs (~170 bytes each); they are now a run or a few."""
+
+    __slots__ = ("_ends", "_entries")
+
+    def __init__(self, entries: Iterable[BlockPair | Run] = ()) -> None:
+        self._entries: list[BlockPair | Run] = []
+        self._ends: array[int] = array("q")
+        total = 0
+        for entry in entries:
+            count = entry[3] if isinstance(entry, tuple) else 1
+            if count <= 0:
+                continue
+            total += count
+            self._entries.append(entry)
+            self._ends.append(total)
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, index: int) -> BlockPair: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[BlockPair]: ...
+
+    def __getitem__(self, index: int | slice) -> BlockPair | list[BlockPair]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("pair index out of range")
+        n = bisect_right(self._ends, index)
+        entry = self._entries[n]
+        if isinstance(entry, BlockPair):
+            return entry
+        return _run_pair(entry, index - (self._ends[n] - entry[3]))
+
+    def __iter__(self) -> Iterator[BlockPair]:
+        for entry in self._entries:
+            if isinstance(entry, BlockPair):
+                yield entry
+            else:
+                for k in range(entry[3]):
+                    yield _run_pair(entry, k)
+
+    def entries(self) -> list[BlockPair | Run]:
+        """The pairs as stored: BlockPairs and runs."""
+        return list(self._entries)
+
+    def explicit(self) -> Iterator[BlockPair]:
+        """The pairs not in a run (changed, moved, split, merged, and the odd single one)."""
+        return (entry for entry in self._entries if isinstance(entry, BlockPair))
+
+    def replaced(self, fn: Callable[[BlockPair], BlockPair]) -> Pairs:
+        """The same pairs with each one not in a run replaced by fn(pair)."""
+        return Pairs(entry if isinstance(entry, tuple) else fn(entry) for entry in self._entries)
+
+    def without(self, kind: str) -> Pairs:
+        """The pairs but those of one kind, in order."""
+        return Pairs(entry for entry in self._entries if (entry[0] if isinstance(entry, tuple) else entry.kind) != kind)
+
+    def counts(self) -> dict[str, int]:
+        """How many pairs of each kind."""
+        out: dict[str, int] = {}
+        for entry in self._entries:
+            kind, count = (entry[0], entry[3]) if isinstance(entry, tuple) else (entry.kind, 1)
+            out[kind] = out.get(kind, 0) + count
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(x == y for x, y in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Pairs({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class TargetChange:
     key: str
@@ -78,10 +181,12 @@ class TermsDiff:
 class Comparison:
     a: Document
     b: Document
-    blocks: tuple[BlockPair, ...]  # in B's order, with A-only blocks where A had them
+    blocks: Sequence[BlockPair]  # in B's order, with A-only blocks where A had them (Pairs from compare)
     targets: tuple[TargetChange, ...]
     terms: TermsDiff
 
-    def changes(self) -> list[BlockPair]:
+    def changes(self) -> Sequence[BlockPair]:
         """Every pair that is not SAME, in order: what next / previous change steps through."""
+        if isinstance(self.blocks, Pairs):
+            return self.blocks.without(SAME)
         return [pair for pair in self.blocks if pair.kind != SAME]

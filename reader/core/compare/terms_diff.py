@@ -10,11 +10,10 @@ count. Shifts compare rates per character, so a longer report does not shift eve
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from math import log
 
 from reader.core.compare.model import TermCount, TermsDiff
-from reader.core.compare.words import Word, document_words
+from reader.core.compare.words import word_counts
 from reader.core.model import Document
 from reader.core.terms import find_terms, load_terms
 
@@ -39,15 +38,15 @@ STOPWORDS = frozenset(
 def diff_terms(
     a: Document,
     b: Document,
-    a_words: Sequence[Sequence[Word]] | None = None,
-    b_words: Sequence[Sequence[Word]] | None = None,
+    a_words: Counter[str] | None = None,
+    b_words: Counter[str] | None = None,
     *,
     limit: int = LIMIT,
 ) -> TermsDiff:
-    """Terms only in A, only in B, and the biggest shifts of rate; words per block may be given
-    when the caller already has them (compare does)."""
-    a_terms, a_content = _counts(a, document_words(a) if a_words is None else a_words)
-    b_terms, b_content = _counts(b, document_words(b) if b_words is None else b_words)
+    """Terms only in A, only in B, and the biggest shifts of rate; each document's word counts
+    may be given when the caller already has them (compare does)."""
+    a_terms, a_content = _counts(a, word_counts(a) if a_words is None else a_words)
+    b_terms, b_content = _counts(b, word_counts(b) if b_words is None else b_words)
     a_len, b_len = max(1, len(a.text)), max(1, len(b.text))
 
     def shift(term: TermCount) -> float:
@@ -78,11 +77,10 @@ def diff_terms(
     )
 
 
-def _counts(document: Document, words: Sequence[Sequence[Word]]) -> tuple[Counter[str], Counter[str]]:
-    """Dictionary terms and content words of a document, counted apart."""
+def _counts(document: Document, every: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """Dictionary terms and content words of a document, counted apart (from every word's count)."""
     dictionary = set(load_terms())
     terms = Counter(hit.term for hit in find_terms(document))
-    every = Counter(w for block in words for w, _, _ in block)  # each distinct word is judged once
     content = Counter({w: n for w, n in every.items() if w not in dictionary and is_content_word(w)})
     return terms, content
 

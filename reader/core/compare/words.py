@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from typing import overload
@@ -97,61 +98,134 @@ class BlockWords(Sequence[Word]):
         return f"BlockWords({list(self)!r})"
 
 
-def document_words(document: Document) -> list[BlockWords]:
-    """The words of each block, in reading order; whitespace is not a word."""
-    conversion = folded_conversion(document)
-    folded = conversion.text
-    text = folded.translate(_FOR_JIEBA) if "＋" in folded else folded  # no copy of a megabyte for nothing
-    offsets = conversion.offsets
-    identity = offsets.orig == offsets.conv
-    tok = tokenizer()
-    # Each distinct chunk is cut once: a report pasted twice, or a run of one character, repeats
-    # its chunks, and jieba (~20 µs a character on such runs) was most of a comparison's time.
-    seen: dict[str, tuple[list[str], array[int], array[int]]] = {}
-    seen_chars = 0
-    pool: dict[str, str] = {}  # one string object per distinct word
-    # A short block's words, offsets from its start, by its text with the characters around it
-    # that quantities look at (two before, one after): many tiny blocks alike are read once.
-    short: dict[tuple[str, int], tuple[list[str], array[int], array[int]]] = {}
-    out: list[BlockWords] = []
-    for block in document.blocks:
-        start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+class DocumentWords(Sequence[BlockWords]):
+    """The words of each block (whitespace is not a word), cut when a block's are asked for:
+    compare asks only for blocks whose words it diffs, and counts the rest (word_counts) without
+    keeping a list per block (~600 bytes a block on 100,000 tiny lines)."""
+
+    def __init__(self, document: Document) -> None:
+        conversion = folded_conversion(document)
+        folded = conversion.text
+        self._text = folded.translate(_FOR_JIEBA) if "＋" in folded else folded  # no copy of a megabyte for nothing
+        self._offsets = conversion.offsets
+        self._identity = self._offsets.orig == self._offsets.conv
+        self._blocks = document.blocks
+        self._tok = tokenizer()
+        # Each distinct chunk is cut once: a report pasted twice, or a run of one character,
+        # repeats its chunks, and jieba (~20 µs a character on such runs) was most of a
+        # comparison's time.
+        self._seen: dict[str, tuple[list[str], array[int], array[int]]] = {}
+        self._seen_chars = 0
+        self._pool: dict[str, str] = {}  # one string object per distinct word
+        # A short block's words, offsets from its start, by its text with the characters around
+        # it that quantities look at (two before, one after): many tiny blocks alike are read once.
+        self._short: dict[tuple[str, int, int], tuple[list[str], array[int], array[int]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    @overload
+    def __getitem__(self, index: int) -> BlockWords: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[BlockWords]: ...
+
+    def __getitem__(self, index: int | slice) -> BlockWords | list[BlockWords]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        block = self._blocks[index]
+        return self._words(block.start, block.end)
+
+    def __iter__(self) -> Iterator[BlockWords]:
+        return (self._words(block.start, block.end) for block in self._blocks)
+
+    def counts(self) -> Counter[str]:
+        """How often each word occurs in the whole document; a short block's words are cut once per
+        distinct text (and surroundings) and counted as many times as it occurs."""
+        counts: Counter[str] = Counter()
+        pending: Counter[tuple[str, int, int]] = Counter()  # short blocks by key, cut once each
+        where: dict[tuple[str, int, int], int] = {}  # a key's start in the fold, to cut it there
+
+        def flush() -> None:
+            for key, times in pending.items():
+                start = where[key]
+                words = self._folded_words(start, start + key[2])
+                for word in words._words:
+                    counts[word] += times
+            pending.clear()
+            where.clear()
+
+        for block in self._blocks:
+            start, end = self._span(block.start, block.end)
+            if end - start <= _SHORT:
+                key = self._short_key(start, end)
+                if key not in where:
+                    if len(where) >= _SHORT_BLOCKS:
+                        flush()
+                    where[key] = start
+                pending[key] += 1
+                continue
+            counts.update(self._folded_words(start, end)._words)
+        flush()
+        return counts
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _span(self, start: int, end: int) -> Span:
+        return (start, end) if self._identity else self._offsets.span_to_converted(start, end)
+
+    def _short_key(self, start: int, end: int) -> tuple[str, int, int]:
+        before = max(0, start - 2)
+        return (self._text[before : end + 1], start - before, end - start)
+
+    def _words(self, orig_start: int, orig_end: int) -> BlockWords:
+        words = self._folded_words(*self._span(orig_start, orig_end))
+        return words if self._identity else _to_original(words, self._offsets)
+
+    def _folded_words(self, start: int, end: int) -> BlockWords:
+        """The words of text[start:end] of the fold, with offsets into the fold."""
+        text = self._text
         key = None
         if end - start <= _SHORT:
-            before = max(0, start - 2)
-            key = (text[before : end + 1], start - before)
-            known = short.get(key)
+            key = self._short_key(start, end)
+            known = self._short.get(key)
             if known is not None:
-                words = BlockWords(
-                    list(known[0]), array("i", [x + start for x in known[1]]), array("i", [x + start for x in known[2]])
-                )
-                out.append(_to_original(words, offsets) if not identity else words)
-                continue
+                return BlockWords(list(known[0]), array("i", [x + start for x in known[1]]), array("i", [x + start for x in known[2]]))
         words = BlockWords()
         for c0, c1 in _chunks(text, start, end):
             chunk = text[c0:c1]
-            cut = seen.get(chunk)
+            cut = self._seen.get(chunk)
             if cut is None:
-                if seen_chars > _SEEN_CHARS:
-                    seen.clear()
-                    seen_chars = 0
-                cut = seen[chunk] = ([], array("i"), array("i"))
-                for w, s, e in tok.tokenize(chunk):
+                if self._seen_chars > _SEEN_CHARS:
+                    self._seen.clear()
+                    self._seen_chars = 0
+                cut = self._seen[chunk] = ([], array("i"), array("i"))
+                for w, s, e in self._tok.tokenize(chunk):
                     if not w.isspace():
-                        cut[0].append(pool.setdefault(w, w))
+                        cut[0].append(self._pool.setdefault(w, w))
                         cut[1].append(s)
                         cut[2].append(e)
-                seen_chars += len(chunk)
+                self._seen_chars += len(chunk)
             words._words.extend(cut[0])
             words._starts.extend(array("i", [x + c0 for x in cut[1]]) if c0 else cut[1])
             words._ends.extend(array("i", [x + c0 for x in cut[2]]) if c0 else cut[2])
         words = _numbers_whole(text, start, end, words)
         if key is not None:
-            if len(short) > _SHORT_BLOCKS:
-                short.clear()
-            short[key] = (list(words._words), array("i", [x - start for x in words._starts]), array("i", [x - start for x in words._ends]))
-        out.append(_to_original(words, offsets) if not identity else words)
-    return out
+            if len(self._short) > _SHORT_BLOCKS:
+                self._short.clear()
+            starts, ends = array("i", [x - start for x in words._starts]), array("i", [x - start for x in words._ends])
+            self._short[key] = (list(words._words), starts, ends)
+        return words
+
+
+def document_words(document: Document) -> DocumentWords:
+    """The words of each block, in reading order, cut as each block's are asked for."""
+    return DocumentWords(document)
+
+
+def word_counts(document: Document) -> Counter[str]:
+    """How often each word occurs in the document (as document_words cuts them)."""
+    return DocumentWords(document).counts()
 
 
 def _to_original(words: BlockWords, offsets: OffsetMap) -> BlockWords:
