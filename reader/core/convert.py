@@ -108,23 +108,23 @@ def convert_text(text: str, config: str) -> Conversion:
     """Convert `text` with an OpenCC config, keeping line breaks and an exact offset map.
 
     Linear in the text's length: a line is aligned piece by piece, each piece at most a few
-    dozen characters and converting on its own to exactly its part of the line's output.
+    dozen characters and converting on its own to exactly its part of the line's output. The
+    memory it adds is the converted text (none when nothing changes: the text itself is the
+    result) and a slice of the text at a time: no list of the lines, no per-line copies.
     """
     stem = normalise_config(config)
     opencc = converter(stem)
-    lines = text.split("\n")
-    out_lines = opencc.convert(text).split("\n")
-    if len(out_lines) != len(lines):
+    converted = _convert_whole(opencc, text)
+    if converted.count("\n") != text.count("\n"):
         # OpenCC keeps line breaks; should a dictionary ever span one, convert line by line.
-        out_lines = [opencc.convert(line) for line in lines]
-    converted = "\n".join(out_lines)
+        converted = "\n".join([opencc.convert(line) for line in text.split("\n")])
     table = _per_character_table(opencc, text)
-    aligner = _Aligner(opencc)
     points = _Points()
-    o = c = 0
-    for line, out in zip(lines, out_lines, strict=True):
-        if len(out) != len(line) or line.translate(table) != out:
+    if table or converted is not text:
+        aligner = _Aligner(opencc)
+        for o, line_end, c, out_end in _phrase_lines(text, converted, table):
             # A phrase conversion happened on this line: align it piece by piece.
+            line, out = text[o:line_end], converted[c:out_end]
             for i1, i2, j1, j2 in _pieces(aligner, line, out):
                 piece, piece_out = line[i1:i2], out[j1:j2]
                 chars = piece.translate(table)
@@ -139,10 +139,90 @@ def convert_text(text: str, config: str) -> Conversion:
                 else:
                     # A character that converts to several (tw2sp: 埠 → 端口): the piece maps whole.
                     points.mark(o + i2, c + j2, phrase=True)
-        o += len(line) + 1
-        c += len(out) + 1
     points.mark(len(text), len(converted))
     return Conversion(stem, text, converted, OffsetMap(points.orig, points.conv, bytes(points.phrase)))
+
+
+# OpenCC is given the text a chunk of about this many characters at a time: converting a
+# megabyte in one call holds its UTF-8 bytes and a decoding buffer beside the result (4 bytes
+# of memory a byte of the file, where the result alone is 1-2).
+_CHUNK = 1 << 14
+# Lines are compared with their conversion a window of this many characters at a time.
+_WINDOW = 1 << 14
+
+
+def _convert_whole(opencc: Converter, text: str) -> str:
+    """opencc.convert(text), a chunk at a time; the text itself when no chunk changes (a
+    Simplified text folded to Simplified costs nothing)."""
+    if len(text) <= _CHUNK:
+        out = opencc.convert(text)
+        return text if out == text else out
+    parts: list[str] | None = None  # the converted chunks from the first that changed
+    start = 0
+    while start < len(text):
+        end = _chunk_end(text, start)
+        chunk = text[start:end]
+        out = opencc.convert(chunk)
+        if parts is not None:
+            parts.append(out)
+        elif out != chunk:
+            parts = [text[:start], out]
+        start = end
+    return text if parts is None else "".join(parts)
+
+
+def _chunk_end(text: str, start: int) -> int:
+    """Where the chunk from `start` ends: after the last cut character in its first _CHUNK
+    characters (else the first after them, else the text's end)."""
+    limit = start + _CHUNK
+    if limit >= len(text):
+        return len(text)
+    newline = text.rfind("\n", start, limit)
+    if newline >= 0:
+        return newline + 1
+    back = _CHUNK_CUT.search(text[limit - 256 : limit][::-1])  # the last cut in the window's tail
+    if back is not None:
+        return limit - back.start()
+    after = _CHUNK_CUT.search(text, limit - 256)
+    return after.end() if after else len(text)
+
+
+def _phrase_lines(text: str, converted: str, table: dict[int, str]) -> Iterator[tuple[int, int, int, int]]:
+    """(o, e, c, f) of each line text[o:e] converted as converted[c:f] otherwise than character
+    by character, one for one: the lines where a phrase was taken. Lines are compared a window
+    at a time (several short lines together while they all convert one for one)."""
+    one_for_one = all(len(piece) == 1 for piece in table.values())
+    n, m = len(text), len(converted)
+    o = c = 0
+    walk_until = -1  # a window that failed: its lines are compared one by one
+    while o <= n:
+        if one_for_one and o > walk_until:
+            newline = text.rfind("\n", o, o + _WINDOW)
+            if newline >= 0:
+                length = newline + 1 - o
+                if text[o : o + length].translate(table) == converted[c : c + length]:
+                    o, c = o + length, c + length
+                    continue
+                walk_until = newline
+        e = text.find("\n", o)
+        e = n if e < 0 else e
+        f = converted.find("\n", c)
+        f = m if f < 0 else f
+        if not _one_for_one(text, o, e, converted, c, f, table, one_for_one):
+            yield o, e, c, f
+        o, c = e + 1, f + 1
+
+
+def _one_for_one(text: str, o: int, e: int, converted: str, c: int, f: int, table: dict[int, str], one_for_one: bool) -> bool:
+    """Whether text[o:e] converts to converted[c:f] character by character, one for one."""
+    if e - o != f - c:
+        return False
+    if not one_for_one:
+        return text[o:e].translate(table) == converted[c:f]
+    return all(
+        text[a : min(a + _WINDOW, e)].translate(table) == converted[c + a - o : c + min(a + _WINDOW, e) - o]
+        for a in range(o, e, _WINDOW)
+    )
 
 
 _SEPARATOR = "\x01"
@@ -165,6 +245,10 @@ def _per_character_table(opencc: Converter, text: str) -> dict[int, str]:
 # which some phrases contain (U盘, 亚历杭德罗·冈萨雷斯).
 PHRASE_FREE = " \t\r\f\v\u3000\u2028\u2029\u0085，。、；：！？,.;:!?…—“”‘’「」『』（）()《》〈〉【】[]"
 _PHRASE_FREE_RUN = re.compile(f"[{re.escape(PHRASE_FREE)}]+")
+# Characters in no OpenCC dictionary key longer than one character (PHRASE_FREE; the
+# line break, lower-case Latin letters and digits are in none either, checked in
+# tests/unit/test_memory_extraction.py): a text converts as its chunks cut after any of them.
+_CHUNK_CUT = re.compile("[\n0-9a-z" + re.escape(PHRASE_FREE) + "]")
 # Pieces are aligned with a differ whose cost grows with the square of their length (worse on
 # repeats): a run longer than this without a phrase-free character is cut where OpenCC agrees.
 _PIECE = 48

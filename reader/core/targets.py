@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain
 
 from reader.core.extracted import Target
 from reader.core.labels import find_label
@@ -73,7 +73,9 @@ _MAX_GOALS_PARAGRAPHS = 12
 _MIN_GOALS_VALUES = 2
 _PART_LABEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 # Paragraph rebuilding inside extraction: page numbers dropped, lines ending so end a paragraph.
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^第\s*\d{1,3}\s*页$|^\d{1,3}\s*/\s*\d{1,3}$")
+# (Matched whole, with fullmatch on the line's bounds in the text.)
+_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3}")
+_NON_SPACE = re.compile(r"\S")
 _FINAL = set("。！？!?")
 _IN_SENTENCE = re.compile(r"[，。；：,;:]")
 _MAX_PARAGRAPH = 4000
@@ -102,43 +104,75 @@ def extract_targets(document: Document) -> list[Target]:
 
 
 def find_target_spans(text: str) -> list[TargetSpan]:
-    """Targets in folded (Simplified) text; figures use the spans to know what is a plan."""
+    """Targets in folded (Simplified) text; figures use the spans to know what is a plan.
+
+    One pass over the lines and one over the paragraphs, each made as it is read: no list of
+    every line or paragraph (on 100,000 tiny lines those took ~50 bytes a byte of the file)."""
+    # What lines trigger (a heading's lines, 2020's goals sentence), by the triggering line's
+    # index, then what targets sentences give; a span found twice keeps its first finding.
+    by_line: list[tuple[int, list[TargetSpan]]] = []
+    goals: list[tuple[int, int]] = []  # (end, index) of each goals heading line, in text order
+    for index, (start, end) in enumerate(_lines_from(text, 0)):
+        start, end = _trimmed(text, start, end)
+        if end - start > _MAX_GOALS_HEADING:
+            continue  # longer than either heading (read without copying a long line)
+        line = text[start:end]
+        if _HEADING.fullmatch(line):
+            by_line.append((index, _heading_targets(text, end + 1)))
+        elif len(line) <= _MAX_GOALS_HEADING and _GOALS_HEADING.search(line) and not _SENTENCE_END.search(line):
+            goals.append((end, index))
+    sentences: list[TargetSpan] = []
+    # The paragraphs after a goals heading (from the first that starts after its line), up to
+    # _MAX_GOALS_PARAGRAPHS, gathered as they are read; each run of paragraphs is read once.
+    waiting = iter(goals)
+    next_goal = next(waiting, None)
+    gathering: list[tuple[int, list[_View]]] = []
+    for view in _paragraphs(text):
+        started = False
+        while next_goal is not None and next_goal[0] < view.start:
+            if not started:  # a later heading before this paragraph reads the same run: nothing more
+                gathering.append((next_goal[1], []))
+                started = True
+            next_goal = next(waiting, None)
+        for _, views in gathering:
+            views.append(view)
+        for index, views in [g for g in gathering if len(g[1]) == _MAX_GOALS_PARAGRAPHS]:
+            by_line.append((index, _goals_sentence_targets(text, views)))
+        gathering = [g for g in gathering if len(g[1]) < _MAX_GOALS_PARAGRAPHS]
+        trigger = _TRIGGER.search(view.clean)
+        if trigger and _NON_SPACE.search(view.clean, trigger.end()) and not _HEADING.fullmatch(view.clean.strip()):
+            sentences.extend(view.to_text(_sentence_targets(view.clean, trigger.end())))
+    for index, views in gathering:
+        by_line.append((index, _goals_sentence_targets(text, views)))
     found: list[TargetSpan] = []
     seen: set[tuple[int, int]] = set()
-    lines = _lines(text)
-    paragraphs = _paragraphs(text, lines)
-
-    def keep(spans: list[TargetSpan]) -> None:
-        for span in spans:
-            if (span.start, span.end) not in seen:
-                seen.add((span.start, span.end))
-                found.append(span)
-
-    starts = [view.start for view in paragraphs]
-    searched: set[int] = set()  # goals sentences looked for from these paragraphs on
-    for index, (start, end) in enumerate(lines):
-        line = text[start:end].strip()
-        if _HEADING.fullmatch(line):
-            keep(_heading_targets(text, lines, index + 1))
-        elif len(line) <= _MAX_GOALS_HEADING and _GOALS_HEADING.search(line) and not _SENTENCE_END.search(line):
-            after = bisect_right(starts, end)
-            if after not in searched:
-                searched.add(after)
-                keep(_goals_sentence_targets(text, paragraphs[after : after + _MAX_GOALS_PARAGRAPHS]))
-    for view in paragraphs:
-        trigger = _TRIGGER.search(view.clean)
-        if trigger and view.clean[trigger.end() :].strip() and not _HEADING.fullmatch(view.clean.strip()):
-            keep(view.to_text(_sentence_targets(view.clean, trigger.end())))
+    by_line.sort(key=lambda item: item[0])
+    for span in chain.from_iterable((*(spans for _, spans in by_line), sentences)):
+        if (span.start, span.end) not in seen:
+            seen.add((span.start, span.end))
+            found.append(span)
     found.sort(key=lambda s: s.start)
     return found
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without the spaces at either end, as bounds (str.strip without a copy)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines_from(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line from the one starting at `position`, as text.split("\n") cuts
+    them, made one at a time."""
+    while position <= len(text):
+        end = text.find("\n", position)
+        if end < 0:
+            end = len(text)
+        yield position, end
+        position = end + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,44 +221,40 @@ def _shift(span: TargetSpan, move: Callable[[int, int], tuple[int, int]]) -> Tar
     )
 
 
-def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[_View]:
+def _paragraphs(text: str) -> Iterator[_View]:
     """The text's paragraphs: a line that does not end a sentence goes on after the next one.
 
     Blank lines and page numbers between the parts are dropped; a numbered line (三、, （一）,
     ●) always starts a paragraph of its own. Bounded: a paragraph stops at _MAX_PARAGRAPH.
+    Made one at a time, as the lines are read.
     """
-    views: list[_View] = []
     parts: list[tuple[int, int]] = []
-
-    def flush() -> None:
-        if parts:
-            pieces, clean, offset = [], [], 0
-            for start, end in parts:
-                pieces.append((offset, start, end - start))
-                clean.append(text[start:end])
-                offset += end - start
-            views.append(_View("".join(clean), tuple(pieces)))
-            parts.clear()
-
     size = 0
-    for start, end in lines:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        line = text[start:end]
-        if not line or _PAGE_NUMBER.match(line):
+    for start, end in _lines_from(text, 0):
+        start, end = _trimmed(text, start, end)
+        if start == end or _PAGE_NUMBER.fullmatch(text, start, end):
             continue
-        if parts and (find_label(line) is not None or size > _MAX_PARAGRAPH):
-            flush()
-            size = 0
+        labelled = find_label(text[start:end]) is not None  # the line's copy goes at once
+        if parts and (labelled or size > _MAX_PARAGRAPH):
+            yield _view(text, parts)
+            parts, size = [], 0
         parts.append((start, end))
         size += end - start
-        if line[-1] in _FINAL or (find_label(line) is not None and not _IN_SENTENCE.search(line)):
-            flush()  # a sentence ends here, or a numbered heading (二、今年发展主要目标…) stands alone
-            size = 0
-    flush()
-    return views
+        if text[end - 1] in _FINAL or (labelled and not _IN_SENTENCE.search(text, start, end)):
+            # a sentence ends here, or a numbered heading (二、今年发展主要目标…) stands alone
+            yield _view(text, parts)
+            parts, size = [], 0
+    if parts:
+        yield _view(text, parts)
+
+
+def _view(text: str, parts: list[tuple[int, int]]) -> _View:
+    pieces, clean, offset = [], [], 0
+    for start, end in parts:
+        pieces.append((offset, start, end - start))
+        clean.append(text[start:end])
+        offset += end - start
+    return _View("".join(clean), tuple(pieces))
 
 
 def _sentence_targets(text: str, start: int) -> list[TargetSpan]:
@@ -273,10 +303,10 @@ def _sentence_starts(view: _View) -> list[int]:
     return sorted({*(piece[0] for piece in view.pieces), *(m.end() for m in _SENTENCE_END.finditer(view.clean))})
 
 
-def _heading_targets(text: str, lines: list[tuple[int, int]], first: int) -> list[TargetSpan]:
-    """Short lines from lines[first] under a 主要预期目标 heading, while each starts with a known indicator."""
+def _heading_targets(text: str, first: int) -> list[TargetSpan]:
+    """Short lines from the one at `first` under a 主要预期目标 heading, while each starts with a known indicator."""
     spans: list[TargetSpan] = []
-    for start, end in islice(lines, first, None):
+    for start, end in _lines_from(text, first):
         if not text[start:end].strip():
             continue
         if end - start > _MAX_TARGET_LINE:
