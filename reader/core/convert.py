@@ -147,8 +147,13 @@ def convert_text(text: str, config: str) -> Conversion:
 # megabyte in one call holds its UTF-8 bytes and a decoding buffer beside the result (4 bytes
 # of memory a byte of the file, where the result alone is 1-2).
 _CHUNK = 1 << 14
-# Lines are compared with their conversion a window of this many characters at a time.
+# A line is compared with its conversion a window of this many characters at a time.
 _WINDOW = 1 << 14
+# Short lines are compared this many characters at a time, when at least _MANY_LINES lines start
+# there (a comparison that fails costs a translation of the window; a report's paragraphs are
+# compared one by one, as they were).
+_LINES_WINDOW = 1 << 12
+_MANY_LINES = 64
 
 
 def _convert_whole(opencc: Converter, text: str) -> str:
@@ -196,8 +201,8 @@ def _phrase_lines(text: str, converted: str, table: dict[int, str]) -> Iterator[
     o = c = 0
     walk_until = -1  # a window that failed: its lines are compared one by one
     while o <= n:
-        if one_for_one and o > walk_until:
-            newline = text.rfind("\n", o, o + _WINDOW)
+        if one_for_one and o > walk_until and text.count("\n", o, o + _LINES_WINDOW) >= _MANY_LINES:
+            newline = text.rfind("\n", o, o + _LINES_WINDOW)
             if newline >= 0:
                 length = newline + 1 - o
                 if text[o : o + length].translate(table) == converted[c : c + length]:
