@@ -106,9 +106,12 @@ def _check_regular(label: str, mode: int) -> None:
 
 def ingest_bytes(data: bytes, name: str = "") -> Document:
     decoded = decode_report(data, name)
-    doc = ingest_text(decoded.text, encoding=decoded.encoding)
-    if decoded.warning:
-        doc = replace(doc, warnings=(decoded.warning, *doc.warnings))
+    del data  # the file's bytes go once decoded (the caller holds none: ingest_file reads them for us)
+    text, encoding, warning = decoded.text, decoded.encoding, decoded.warning
+    del decoded
+    doc = ingest_text(text, encoding=encoding)
+    if warning:
+        doc = replace(doc, warnings=(warning, *doc.warnings))
     return doc
 
 
@@ -189,8 +192,7 @@ def _assign(drafts: Iterable[Draft]) -> tuple[BlocksBuilder, Counter[str]]:
     for draft in map(_noise_or, drafts):
         digest = _hasher(draft.kind, draft.text).digest()
         occurrence = seen[digest] = seen.get(digest, 0) + 1
-        id_ = digest[:6].hex()
-        builder.append(id_ if occurrence == 1 else f"{id_}-{occurrence}", draft.kind, draft.level, draft.text, draft.lang, draft.label)
+        builder.append_hashed(digest[:6], occurrence, draft.kind, draft.level, draft.text, draft.lang, draft.label)
         sizes[draft.lang] += len(draft.text)
     del seen
     _pair_translations(builder)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,203 +155,356 @@ def segment(text: str) -> tuple[list[Segment], list[str]]:
     return segments, warnings
 
 
+# Sentinel for the end of a stream of lines.
+_END = object()
+
+
+class _Lines:
+    """An iterator of lines (str, or None for a hard break) that can look ahead and take lines back."""
+
+    def __init__(self, lines: Iterator[str | None]) -> None:
+        self._lines = lines
+        self._ahead: deque[str | None] = deque()
+
+    def peek(self, n: int = 0) -> str | None | object:
+        """The nth line from here (0: the next), or _END."""
+        while len(self._ahead) <= n:
+            line = next(self._lines, _END)
+            if line is _END:
+                return _END
+            self._ahead.append(line)  # type: ignore[arg-type]
+        return self._ahead[n]
+
+    def take(self) -> str | None | object:
+        if self._ahead:
+            return self._ahead.popleft()
+        return next(self._lines, _END)
+
+
 def iter_segments(text: str, warnings: list[str]) -> Iterator[Segment]:
-    """segment()'s segments one at a time; its warnings are added to `warnings` as they are found."""
-    segments, found = _segment(text)
-    warnings.extend(found)
-    yield from segments
+    """segment()'s segments one at a time; its warnings are added to `warnings` as they are found.
+
+    The text is read a line at a time, several times: once each for the statistics of the whole
+    text (double spacing, running headers, the typical width), then to join its lines, holding
+    only a window of lines at a time (a list of every line and a _Line each took ~90x the size of
+    a text of tiny lines).
+    """
+    double_spaced = _is_double_spaced(_split(text))
+    headers, typical = _running_headers(lambda: _marked_lines(text, double_spaced))
+
+    def lines() -> Iterator[str | None]:
+        if not headers:
+            return _marked_lines(text, double_spaced)
+        return (x for x in _marked_lines(text, double_spaced) if x is None or x.strip() not in headers)
+
+    source = _Lines(lines())
+    while True:
+        block = _Block(source)
+        yield from _join_lines(block, typical)
+        if block.table is None:
+            return
+        segments, table_warnings = block.table
+        warnings.extend(table_warnings)
+        yield from segments
 
 
-def _segment(text: str) -> tuple[list[Segment], list[str]]:
-    raw_lines = text.split("\n")
-    double_spaced = _is_double_spaced(raw_lines)
-    # None marks a hard paragraph break (a blank line in a single-spaced text).
-    lines: list[str | None] = []
-    for raw in raw_lines:
+def _split(text: str) -> Iterator[str]:
+    """text.split("\n"), a line at a time."""
+    start = 0
+    while True:
+        k = text.find("\n", start)
+        if k < 0:
+            yield text[start:]
+            return
+        yield text[start:k]
+        start = k + 1
+
+
+def _marked_lines(text: str, double_spaced: bool) -> Iterator[str | None]:
+    """The text's lines, None marking a hard paragraph break (a blank line in a single-spaced text)."""
+    pending_break = False  # a break is held back: a page number after it is the page's bottom margin
+    last: str | None = None
+    for raw in _split(text):
         if raw.strip():
-            if lines and lines[-1] is None and _PAGE_NUMBER.match(raw.strip()):
-                lines.pop()  # the page's bottom margin, not a paragraph break
-            lines.append(raw)
-        elif not double_spaced and lines and lines[-1] is not None and not _PAGE_NUMBER.match(lines[-1].strip()):
-            lines.append(None)
-    lines = _drop_running_headers(lines)
-    typical = _typical_width(lines)
+            if pending_break and not _PAGE_NUMBER.match(raw.strip()):
+                yield None
+            pending_break = False
+            yield raw
+            last = raw
+        elif not double_spaced and last is not None and not pending_break and not _PAGE_NUMBER.match(last.strip()):
+            pending_break = True
+    if pending_break:
+        yield None
 
-    segments: list[Segment] = []
-    warnings: list[str] = []
-    block: list[str | None] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
+
+class _Block:
+    """The lines up to the next table (a caption whose rows parse), read from `source` as asked for."""
+
+    def __init__(self, source: _Lines) -> None:
+        self._source = source
+        self._ahead: deque[str | None] = deque()
+        self._ended = False
+        self.table: tuple[list[Segment], list[str]] | None = None
+
+    def _read(self) -> bool:
+        if self._ended:
+            return False
+        line = self._source.take()
+        if line is _END:
+            self._ended = True
+            return False
+        assert line is None or isinstance(line, str)
         if line is not None and TABLE_CAPTION.match(line.strip()):
-            end = _table_end(lines, i + 1)
-            body = [x for x in lines[i + 1 : end] if x is not None and not _PAGE_NUMBER.match(x.strip())]
+            table: list[str | None] = []
+            while (x := self._source.peek(len(table))) is not _END:
+                assert x is None or isinstance(x, str)
+                if x is not None and (TABLE_SOURCE.match(x.strip()) or TABLE_CAPTION.match(x.strip())):
+                    break
+                table.append(x)
+            body = [x for x in table if x is not None and not _PAGE_NUMBER.match(x.strip())]
             rows, table_warnings = parse_table(body)
             if rows:
-                segments.extend(_join_lines(block, typical))
-                block = []
-                segments.append(Segment(line.strip(), "caption"))
+                for _ in table:
+                    self._source.take()
+                segments = [Segment(line.strip(), "caption")]
                 segments.extend(Segment("\t".join(row), "table_row", cells=tuple(row)) for row in rows)
-                warnings.extend(table_warnings)
-                i = end
-                continue
-        block.append(line)
-        i += 1
-    segments.extend(_join_lines(block, typical))
-    return segments, warnings
+                self.table = (segments, table_warnings)
+                self._ended = True
+                return False
+        self._ahead.append(line)
+        return True
+
+    def peek(self, n: int = 0) -> str | None | object:
+        while len(self._ahead) <= n:
+            if not self._read():
+                return _END
+        return self._ahead[n]
+
+    def take(self) -> str | None | object:
+        if self._ahead or self._read():
+            return self._ahead.popleft()
+        return _END
+
+    def next_text(self, n: int) -> str | None:
+        """The first line that is not a break, from the nth line on."""
+        while (x := self.peek(n)) is not _END:
+            if x is not None:
+                assert isinstance(x, str)
+                return x
+            n += 1
+        return None
 
 
-def _is_double_spaced(raw_lines: list[str]) -> bool:
+def _is_double_spaced(raw_lines: Iterable[str]) -> bool:
     text_lines = 0
     spaced = 0
-    for k, line in enumerate(raw_lines):
-        if not line.strip():
-            continue
-        text_lines += 1
-        if k + 2 < len(raw_lines) and not raw_lines[k + 1].strip() and raw_lines[k + 2].strip():
+    # Whether the last two lines had text: a text line followed by one blank and then text is spaced.
+    two_back: bool | None = None
+    one_back: bool | None = None
+    for line in raw_lines:
+        has_text = bool(line.strip())
+        if two_back and one_back is False and has_text:
             spaced += 1
+        text_lines += has_text
+        two_back, one_back = one_back, has_text
     return text_lines > 2 and spaced / text_lines > _DOUBLE_SPACED
 
 
-def _drop_running_headers(lines: list[str | None]) -> list[str | None]:
-    """Drop short lines that repeat at least three times next to page numbers (page headers/footers)."""
-    stripped = [None if x is None else x.strip() for x in lines]
-    counts = Counter(x for x in stripped if x is not None)
-    # Each line is matched once (not once as each of its four neighbours' neighbour).
-    page = [x is not None and _PAGE_NUMBER.match(x) is not None for x in stripped]
+def _running_headers(lines: Callable[[], Iterator[str | None]]) -> tuple[set[str], int]:
+    """Short lines that repeat at least three times next to page numbers (page headers/footers), and
+    the typical width of the lines without them.
+
+    `lines` gives the lines afresh for each pass: one finds the short lines beside page numbers
+    (and measures the widths), one counts those (only those) through the text.
+    """
     near_page: Counter[str] = Counter()
-    for k, text in enumerate(stripped):
-        if text is None or counts[text] < 3 or len(text) > 30:
-            continue
-        if any(page[max(0, k - 2) : k + 3]):
-            near_page[text] += 1
-    # A header is beside (nearly) every page number; a short paragraph that recurs ("各位代表！")
-    # lands beside one now and then.
-    pages = sum(page)
-    headers = {text for text, n in near_page.items() if n >= 2 and n >= _HEADER_SHARE * counts[text] and n >= _HEADER_PAGES * pages}
-    kept = [x for x, text in zip(lines, stripped, strict=True) if text is None or text not in headers] if headers else lines
-    # Headers frame a body: when nothing but page numbers would be left (a sentence repeated
-    # beside numbers), the repeated line is the text itself.
-    if headers and all(x is None or _PAGE_NUMBER.match(x.strip()) for x in kept):
-        return lines
-    return kept
-
-
-def _typical_width(lines: list[str | None]) -> int:
-    """The body column width: the commonest width among lines that look like full prose lines."""
     widths: Counter[int] = Counter()
-    for line in lines:
-        if line is not None:
-            width = display_width(line.strip())
+    pages = 0
+    # Each line is matched once (not once as each of its four neighbours' neighbour): the line two
+    # back is checked against the two either side of it.
+    texts: deque[str | None] = deque([None, None, None, None, None], maxlen=5)
+    page_flags: deque[bool] = deque([False, False, False, False, False], maxlen=5)
+    for line in lines():
+        stripped = None if line is None else line.strip()
+        page = False
+        if stripped is not None:
+            page = _PAGE_NUMBER.match(stripped) is not None
+            pages += page
+            width = display_width(stripped)
             if 30 <= width <= _MAX_WRAP_WIDTH:
                 widths[width // 2 * 2] += 1
+        texts.append(stripped)
+        page_flags.append(page)
+        text = texts[2]
+        if text is not None and len(text) <= 30 and (page_flags[0] or page_flags[1] or page_flags[2] or page_flags[3] or page):
+            near_page[text] += 1
+    for _ in range(2):  # the last two lines, with nothing after them
+        texts.append(None)
+        page_flags.append(False)
+        text = texts[2]
+        if text is not None and len(text) <= 30 and any(page_flags):
+            near_page[text] += 1
+    headers: set[str] = set()
+    if near_page:
+        counts: Counter[str] = Counter()
+        for line in lines():
+            if line is not None and (short := line.strip()) in near_page:
+                counts[short] += 1
+        # A header is beside (nearly) every page number; a short paragraph that recurs ("各位代表！")
+        # lands beside one now and then.
+        headers = {
+            text
+            for text, n in near_page.items()
+            if counts[text] >= 3 and n >= 2 and n >= _HEADER_SHARE * counts[text] and n >= _HEADER_PAGES * pages
+        }
+        # Headers frame a body: when nothing but page numbers would be left (a sentence repeated
+        # beside numbers), the repeated line is the text itself.
+        if headers and all(x is None or x.strip() in headers or _PAGE_NUMBER.match(x.strip()) for x in lines()):
+            headers = set()
+        for text in headers:
+            width = display_width(text)
+            if 30 <= width <= _MAX_WRAP_WIDTH:
+                widths[width // 2 * 2] -= counts[text]
+                if not widths[width // 2 * 2]:
+                    del widths[width // 2 * 2]
+    return headers, _commonest_width(widths)
+
+
+def _commonest_width(widths: Counter[int]) -> int:
+    """The body column width: the commonest width among lines that look like full prose lines."""
     if not widths:
         return 0
     return max(widths.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _table_end(lines: list[str | None], start: int) -> int:
-    for k in range(start, len(lines)):
-        line = lines[k]
-        if line is None:
-            continue
-        stripped = line.strip()
-        if TABLE_SOURCE.match(stripped) or TABLE_CAPTION.match(stripped):
-            return k
-    return len(lines)
-
-
-def _join_lines(block: list[str | None], typical: int) -> list[Segment]:
+def _join_lines(block: _Block, typical: int) -> Iterator[Segment]:
     """Paragraphs from wrapped lines; footnotes are moved after the paragraph they interrupt."""
-    stream = _body_lines(block, typical)
-    segments: list[Segment] = []
+    # The paragraph's first line and its last _ITEM_REACH + 1 (all a decision reads), and its texts.
     current: list[_Line] = []
+    texts: list[str] = []
     pending: list[Segment] = []
 
-    def flush() -> None:
+    def flush() -> Iterator[Segment]:
         if current:
-            segments.append(Segment(_join_texts([x.text for x in current])))
+            yield Segment(_join_texts(texts))
             current.clear()
-        segments.extend(pending)
+            texts.clear()
+        yield from pending
         pending.clear()
 
-    for item in stream:
+    for item in _featured(_body_items(block, typical), typical):
         if item is None:
-            flush()
+            yield from flush()
             continue
         if isinstance(item, Segment):
-            flush()
-            segments.append(item)
+            yield from flush()
+            yield item
             continue
         if current:
             before = current[-2] if len(current) > 1 else None
             joined = _continues_across_blank(current[-1], item) if item.after_blank else _continues(current[-1], item, before, current)
             if not joined:
-                flush()
+                yield from flush()
         current.append(item)
+        texts.append(item.text)
+        if len(current) > 2 * _ITEM_REACH:
+            del current[1 : len(current) - _ITEM_REACH - 1]
+        item.following = None  # read only as the line being joined: let the lines after it go
         if item.footnotes:
             pending.extend(item.footnotes)
-    flush()
-    return segments
+    yield from flush()
 
 
-def _body_lines(block: list[str | None], typical: int) -> list[_Line | Segment | None]:
+def _body_items(block: _Block, typical: int) -> Iterator[_Line | Segment | None]:
     """Body lines with page numbers gone and footnotes attached to the line they follow."""
-    out: list[_Line | Segment | None] = []
-    k = 0
     last_body: _Line | None = None
+    # The line the next one follows, for `ahead`.
+    previous: _Line | None = None
     blank = False
-    while k < len(block):
-        raw = block[k]
+    while (raw := block.peek()) is not _END:
         if raw is None:
             blank = True
-            k += 1
+            block.take()
             continue
+        assert isinstance(raw, str)
         stripped = raw.strip()
         if _PAGE_NUMBER.match(stripped):
-            nxt = _next_text(block, k + 1)
+            block.take()
+            nxt = block.next_text(0)
             if typical and nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
-                note, k = _read_footnote(block, k, stripped, typical)
+                note = _read_footnote(block, stripped, typical)
                 if last_body is None:
-                    out.append(note)
+                    yield note
                 else:
                     if last_body.footnotes is None:
                         last_body.footnotes = []
                     last_body.footnotes.append(note)
-                continue
-            k += 1
             continue
+        block.take()
         line = _Line(raw, stripped, display_width(stripped), raw != raw.rstrip(), find_label(stripped) is not None, blank)
         blank = False
-        out.append(line)
+        if previous is not None:
+            previous.following = line
+        previous = line
         last_body = line
-        k += 1
-    body = [x for x in out if isinstance(x, _Line)]
-    following: _Line | None = None
-    for item in reversed(out):
-        if item is None:
-            following = None
-        elif isinstance(item, _Line):
-            item.following, following = following, item
+        yield line
+
+
+# Body lines given their width statistics at a time (each needs _MEASURE_WINDOW lines either side).
+_CHUNK = 1024
+
+
+def _featured(items: Iterator[_Line | Segment | None], typical: int) -> Iterator[_Line | Segment | None]:
+    """The items, each body line given its reference width, column and measure (read from the lines
+    around it), and passed on only once _LOOKAHEAD lines after it have been read: its `ahead` and
+    its footnotes are complete by then."""
+    pending: deque[_Line | Segment | None] = deque()
+    unmeasured: list[_Line] = []
+    context: list[_Line] = []  # the last measured lines, the window before the next ones
+    for item in items:
+        pending.append(item)
+        if not isinstance(item, _Line):
+            continue
+        unmeasured.append(item)
+        if len(unmeasured) >= _CHUNK + _LOOKAHEAD:
+            _set_widths(context, unmeasured, _CHUNK, typical)
+            context = (context + unmeasured[:_CHUNK])[-_MEASURE_WINDOW:]
+            del unmeasured[:_CHUNK]
+            last = context[-1]
+            while pending:
+                done = pending.popleft()
+                yield done
+                if done is last:
+                    break
+    _set_widths(context, unmeasured, len(unmeasured), typical)
+    yield from pending
+
+
+def _set_widths(context: list[_Line], lines: list[_Line], count: int, typical: int) -> None:
+    """Width statistics for lines[:count]: context is the lines before them, lines[count:] after."""
+    body = context + lines
+    first = len(context)
     widths = [x.width for x in body]
-    for idx, line in enumerate(body):
+    for idx in range(first, first + count):
+        line = body[idx]
         window = sorted(widths[max(0, idx - _WINDOW) : idx + _WINDOW + 1], reverse=True)
         line.ref = window[1] if len(window) > 1 else window[0]
         line.typical = typical or line.ref
         line.typical_known = typical > 0
         line.column = line.ref >= 0.8 * line.typical or sum(abs(w - line.ref) <= 4 for w in window) >= 2
-    _measure(body)
-    return out
+    _measure(body, first, first + count)
 
 
-def _measure(body: list[_Line]) -> None:
-    """Each line's measure, in display columns and in characters."""
+def _measure(body: list[_Line], first: int = 0, stop: int | None = None) -> None:
+    """The measure of body[first:stop], in display columns and in characters (the lines either side
+    are read as their surroundings)."""
     han = [x.width >= _MIN_MEASURE and _is_han(x.text[-1]) for x in body]
     wrapped = [x.width >= _MIN_MEASURE and x.text[-1] not in _FINAL for x in body]
     long = [x.width >= _MIN_MEASURE for x in body]
     widths = _even_measures([x.width for x in body], han, wrapped, long, 1)
     chars = _even_measures([len(x.text) for x in body], han, wrapped, long, 0)
-    for line, (measure, share), (measure_chars, share_chars) in zip(body, widths, chars, strict=True):
+    stop = len(body) if stop is None else stop
+    for line, (measure, share), (measure_chars, share_chars) in zip(body[first:stop], widths[first:stop], chars[first:stop], strict=True):
         # Whichever count the wrapped lines agree on better is how the text was set.
         line.measure, line.even_width = measure, share >= share_chars and share > 0
         line.measure_chars, line.even_chars = measure_chars, share_chars > share
@@ -392,30 +545,23 @@ def _agreement(near: list[bool], in_band: list[bool], counted: list[bool]) -> fl
     return hits / max(1, sum(1 for b, c in zip(in_band, counted, strict=True) if b and c))
 
 
-def _next_text(block: list[str | None], k: int) -> str | None:
-    for x in block[k:]:
-        if x is not None:
-            return x
-    return None
-
-
-def _read_footnote(block: list[str | None], k: int, number_line: str, typical: int) -> tuple[Segment, int]:
-    """A footnote: its number line (block[k], stripped), its wide text lines and any URL lines that trail it."""
+def _read_footnote(block: _Block, number_line: str, typical: int) -> Segment:
+    """A footnote, read from `block`: its number line (taken already, stripped), its wide text lines
+    and any URL lines that trail it."""
     number = number_line.strip("-–— ")
     parts: list[str] = []
-    k += 1
-    while k < len(block):
-        raw = block[k]
+    while (raw := block.peek()) is not _END:
         if raw is None:
-            k += 1
+            block.take()
             continue
+        assert isinstance(raw, str)
         stripped = raw.strip()
         wide = display_width(stripped) > typical * _FOOTNOTE_WIDER
         if _PAGE_NUMBER.match(stripped):
-            nxt = _next_text(block, k + 1)
+            nxt = block.next_text(1)
             if nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
                 break  # the next footnote
-            k += 1
+            block.take()
             continue
         unfinished = bool(parts) and parts[-1][-1] not in _FINAL
         width = display_width(stripped)
@@ -424,11 +570,11 @@ def _read_footnote(block: list[str | None], k: int, number_line: str, typical: i
         if wide or _URL_ONLY.match(stripped) or runs_on:
             if not (parts and stripped == parts[-1]):
                 parts.append(stripped)
-            k += 1
+            block.take()
             continue
         break
     text = _join_texts(parts)
-    return Segment(f"{number} {text}", "footnote", label=number), k
+    return Segment(f"{number} {text}", "footnote", label=number)
 
 
 def _continues(a: _Line, b: _Line, before: _Line | None = None, paragraph: Sequence[_Line] = ()) -> bool:

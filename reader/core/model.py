@@ -105,9 +105,14 @@ def _grown(values: array[int], value: int) -> array[int]:
     try:
         values.append(value)
     except OverflowError:
-        values = array("Q", values)
+        wider = _WIDER[_WIDER.index(values.typecode) + 1 :]
+        values = array(next(t for t in wider if value < 1 << (8 * array(t).itemsize)), values)
         values.append(value)
     return values
+
+
+# Unsigned array types from narrow to wide: an array starts narrow and widens when a value needs it.
+_WIDER = ("B", "H", "I", "L", "Q")
 
 
 class BlocksBuilder:
@@ -138,6 +143,26 @@ class BlocksBuilder:
         return len(self._starts)
 
     def append(self, id_: str, kind: str, level: int, text: str, lang: str, label: str = "", translation_of: str | None = None) -> None:
+        match = _COMPACT_ID.fullmatch(id_)
+        if match:
+            self.append_hashed(bytes.fromhex(match.group(1)), int(match.group(2) or 1), kind, level, text, lang, label, translation_of)
+            return
+        n = len(self._starts)
+        self.append_hashed(bytes(_ID_BYTES), 0, kind, level, text, lang, label, translation_of)
+        self._odd_ids[n] = id_
+
+    def append_hashed(
+        self,
+        digest: bytes,
+        occurrence: int,
+        kind: str,
+        level: int,
+        text: str,
+        lang: str,
+        label: str = "",
+        translation_of: str | None = None,
+    ) -> None:
+        """append() with the id given as its hash's first six bytes and its occurrence (1: no "-n")."""
         n = len(self._starts)
         if n:
             self._size += len(BLOCK_SEPARATOR)
@@ -149,14 +174,8 @@ class BlocksBuilder:
             self._parts.append("".join(self._chunk))
             self._chunk.clear()
         self._set_meta(n, kind, level, lang, append=True)
-        match = _COMPACT_ID.fullmatch(id_)
-        if match:
-            self._ids += bytes.fromhex(match.group(1))
-            self._occurrences = _grown(self._occurrences, int(match.group(2) or 1))
-        else:
-            self._ids += bytes(_ID_BYTES)
-            self._occurrences = _grown(self._occurrences, 0)
-            self._odd_ids[n] = id_
+        self._ids += digest
+        self._occurrences = _grown(self._occurrences, occurrence)
         if label:
             self._labels[n] = label
         if translation_of:
@@ -212,10 +231,12 @@ class BlocksBuilder:
         """The Blocks over `text` (by default the texts appended, joined)."""
         text = self.text() if text is None else text
         self._parts = []
-        return Blocks._make(
-            text, self._starts, self._ends, bytes(self._meta), tuple(self._metas), bytes(self._ids), self._occurrences,
+        made = Blocks._make(
+            text, self._starts, self._ends, self._meta, tuple(self._metas), self._ids, self._occurrences,
             self._odd_ids, {}, self._labels, self._translation_of,
         )  # fmt: skip
+        self.__init__()  # type: ignore[misc]  # the columns are the Blocks' now: the builder starts afresh
+        return made
 
 
 def _id_at(ids: bytes | bytearray, occurrences: array[int], odd: dict[int, str], n: int) -> str:
@@ -241,9 +262,10 @@ class Blocks(Sequence[Block]):
     _starts: array[int]
     # None when the blocks tile the text: a block ends where the separator before the next begins.
     _ends: array[int] | None
-    _meta: bytes
+    # Never changed once built (bytearrays from the builder, not copied into bytes).
+    _meta: bytes | bytearray
     _metas: tuple[tuple[str, int, str], ...]
-    _ids: bytes
+    _ids: bytes | bytearray
     _occurrences: array[int]
     _odd_ids: dict[int, str]
     # Blocks whose text is not their slice of the document's text (made by hand, in tests).
@@ -257,8 +279,8 @@ class Blocks(Sequence[Block]):
 
     @classmethod
     def _make(
-        cls, text: str, starts: array[int], ends: array[int] | None, meta: bytes, metas: tuple[tuple[str, int, str], ...],
-        ids: bytes, occurrences: array[int], odd_ids: dict[int, str], odd_texts: dict[int, str],
+        cls, text: str, starts: array[int], ends: array[int] | None, meta: bytes | bytearray, metas: tuple[tuple[str, int, str], ...],
+        ids: bytes | bytearray, occurrences: array[int], odd_ids: dict[int, str], odd_texts: dict[int, str],
         labels: dict[int, str], translation_of: dict[int, str],
     ) -> Blocks:  # fmt: skip
         self = object.__new__(cls)
