@@ -184,6 +184,29 @@ class _Lines:
 def iter_segments(text: str, warnings: list[str]) -> Iterator[Segment]:
     """segment()'s segments one at a time; its warnings are added to `warnings` as they are found.
 
+    They come a batch at a time, the last once the text has been read: a text of a few huge lines
+    is let go (with the lines it was cut into) before its segments are worked on.
+    """
+    return _batched(_segments(text, warnings))
+
+
+# Segments passed on at a time (a few kilobytes on tiny lines).
+_BATCH = 256
+
+
+def _batched(segments: Iterator[Segment]) -> Iterator[Segment]:
+    batch: list[Segment] = []
+    for seg in segments:
+        batch.append(seg)
+        if len(batch) >= _BATCH:
+            yield from batch
+            batch.clear()
+    yield from batch
+
+
+def _segments(text: str, warnings: list[str]) -> Iterator[Segment]:
+    """iter_segments(), a segment at a time.
+
     The text is read a line at a time, several times: once each for the statistics of the whole
     text (double spacing, running headers, the typical width), then to join its lines, holding
     only a window of lines at a time (a list of every line and a _Line each took ~90x the size of

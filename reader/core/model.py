@@ -221,9 +221,9 @@ class BlocksBuilder:
 
     def text(self) -> str:
         """The document's text so far (the blocks joined), made once: the slices are let go."""
-        self._parts.append("".join(self._chunk))
+        # One join of every piece: a text of one block is that block's str itself, not a copy.
+        text = "".join([*self._parts, *self._chunk])
         self._chunk.clear()
-        text = "".join(self._parts)
         self._parts = [text]
         return text
 
