@@ -332,6 +332,24 @@ class Blocks(Sequence[Block]):
             return self._ends[n]
         return self._starts[n + 1] - len(BLOCK_SEPARATOR) if n + 1 < len(self._starts) else len(self._text)
 
+    # One column of block n without making the Block (its id and text): a pass over 100,000
+    # blocks that needs only these costs ~0.03 s where making each Block costs ~0.37 s.
+    def span(self, n: int) -> tuple[int, int]:
+        """Block n's (start, end) in the document's text."""
+        return self._starts[n], self._end(n)
+
+    def kind(self, n: int) -> str:
+        return self._metas[self._meta[n]][0]
+
+    def level(self, n: int) -> int:
+        return self._metas[self._meta[n]][1]
+
+    def lang(self, n: int) -> str:
+        return self._metas[self._meta[n]][2]
+
+    def label(self, n: int) -> str:
+        return self._labels.get(n, "")
+
     def _block(self, n: int) -> Block:
         start, end = self._starts[n], self._end(n)
         kind, level, lang = self._metas[self._meta[n]]
@@ -348,17 +366,44 @@ class Blocks(Sequence[Block]):
     def __getitem__(self, index: slice) -> tuple[Block, ...]: ...
     def __getitem__(self, index: int | slice) -> Block | tuple[Block, ...]:
         if isinstance(index, slice):
-            return tuple(self._block(n) for n in range(*index.indices(len(self))))
+            return tuple(self.each(range(*index.indices(len(self)))))
         n = len(self) + index if index < 0 else index
         if not 0 <= n < len(self):
             raise IndexError("block index out of range")
         return self._block(n)
 
     def __iter__(self) -> Iterator[Block]:
-        return (self._block(n) for n in range(len(self)))
+        return self.each(range(len(self)))
 
     def __reversed__(self) -> Iterator[Block]:
-        return (self._block(n) for n in range(len(self) - 1, -1, -1))
+        return self.each(range(len(self) - 1, -1, -1))
+
+    def each(self, numbers: Iterable[int]) -> Iterator[Block]:
+        """The blocks at these positions (each in range), made one by one: _block's work with the
+        columns held in locals, ~2x faster a block for the passes extraction makes over them."""
+        text, starts, ends, meta, metas = self._text, self._starts, self._ends, self._meta, self._metas
+        ids, occurrences, odd_ids, labels, translation_of = self._ids, self._occurrences, self._odd_ids, self._labels, self._translation_of
+        odd_texts = self._odd_texts
+        count, step = len(starts), len(BLOCK_SEPARATOR)
+        for n in numbers:
+            start = starts[n]
+            if ends is not None:
+                end = ends[n]
+            else:
+                end = starts[n + 1] - step if n + 1 < count else len(text)
+            kind, level, lang = metas[meta[n]]
+            occurrence = occurrences[n]
+            if not occurrence:
+                id_ = odd_ids[n]
+            else:
+                id_ = ids[n * _ID_BYTES : (n + 1) * _ID_BYTES].hex()
+                if occurrence != 1:
+                    id_ = f"{id_}-{occurrence}"
+            body = odd_texts.get(n) if odd_texts else None
+            yield Block(
+                id_, kind, level, text[start:end] if body is None else body, lang, start, end,
+                labels.get(n, "") if labels else "", translation_of.get(n) if translation_of else None,
+            )  # fmt: skip
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Blocks) and other is self:
