@@ -59,8 +59,8 @@ def _with_words(
 
     if pair.kind not in _WITH_WORDS:
         return pair
-    a_span = (a.blocks[pair.a[0]].start, a.blocks[pair.a[-1]].end)
-    b_span = (b.blocks[pair.b[0]].start, b.blocks[pair.b[-1]].end)
+    a_span = (a.blocks.span(pair.a[0])[0], a.blocks.span(pair.a[-1])[1])
+    b_span = (b.blocks.span(pair.b[0])[0], b.blocks.span(pair.b[-1])[1])
     words = word_changes(
         BlockWords.join(a_words[i] for i in pair.a), BlockWords.join(b_words[j] for j in pair.b), a_span, b_span, ignore=ignore
     )

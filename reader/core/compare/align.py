@@ -117,17 +117,16 @@ class _Side:
         identity = offsets.orig == offsets.conv
         hashes = array("q")
         total = longest = 0
-        for block in document.blocks:
-            start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+        blocks = document.blocks  # spans read from its columns: no Block (id, text) is made
+        for n in range(len(blocks)):
+            start, end = blocks.span(n) if identity else offsets.span_to_converted(*blocks.span(n))
             text = normalise(folded[start:end], ignore)
             hashes.append(hash(text))
             total += len(text)
             longest = max(longest, len(text))
-        blocks = document.blocks
 
         def text_of(i: int) -> str:
-            block = blocks[i]
-            start, end = (block.start, block.end) if identity else offsets.span_to_converted(block.start, block.end)
+            start, end = blocks.span(i) if identity else offsets.span_to_converted(*blocks.span(i))
             return normalise(folded[start:end], ignore)
 
         return cls(hashes, text_of, total, longest)

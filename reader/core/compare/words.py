@@ -133,11 +133,11 @@ class DocumentWords(Sequence[BlockWords]):
     def __getitem__(self, index: int | slice) -> BlockWords | list[BlockWords]:
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
-        block = self._blocks[index]
-        return self._words(block.start, block.end)
+        return self._words(*self._blocks.span(index if index >= 0 else len(self._blocks) + index))
 
     def __iter__(self) -> Iterator[BlockWords]:
-        return (self._words(block.start, block.end) for block in self._blocks)
+        blocks = self._blocks
+        return (self._words(*blocks.span(n)) for n in range(len(blocks)))
 
     def counts(self) -> Counter[str]:
         """How often each word occurs in the whole document; a short block's words are cut once per
@@ -155,8 +155,9 @@ class DocumentWords(Sequence[BlockWords]):
             pending.clear()
             where.clear()
 
-        for block in self._blocks:
-            start, end = self._span(block.start, block.end)
+        blocks = self._blocks
+        for n in range(len(blocks)):
+            start, end = self._span(*blocks.span(n))
             if end - start <= _SHORT:
                 key = self._short_key(start, end)
                 if key not in where:
