@@ -52,18 +52,33 @@ class Ingested:
         return self.document.warnings if self.document is not None else ()
 
 
-def ingest_files(paths: Sequence[str], progress: Callable[[int, int, str], None] | None = None) -> list[Ingested]:
-    """Read and structure files (slow: run it off the GUI thread); a bad file is reported, not raised."""
+class ImportCancelled(Exception):
+    """The reader cancelled an import between two files; nothing read so far is to be added."""
+
+
+def ingest_files(
+    paths: Sequence[str],
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Ingested]:
+    """Read and structure files (slow: run it off the GUI thread); a bad file is reported, not raised.
+
+    progress(done, total, name) is called before each file; cancelled() is asked before each file
+    too, and when it answers True, ImportCancelled is raised (the files read so far are dropped)."""
     from reader.core.ingest import ingest_file  # not at import: the window starts without ingest
 
     results = []
     for done, path in enumerate(paths):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(f"import cancelled after {done} of {len(paths)} files")
         if progress:
             progress(done, len(paths), Path(path).name)
         try:
             results.append(Ingested(path, ingest_file(path)))
         except ReaderError as exc:
             results.append(Ingested(path, None, str(exc)))
+    if cancelled is not None and cancelled():
+        raise ImportCancelled(f"import cancelled after {len(paths)} of {len(paths)} files")
     if progress:
         progress(len(paths), len(paths), "")
     return results

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QToolBar,
     QWidget,
 )
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         self.search_dock.hit_activated.connect(self.open_hit)
         self.annotating = AnnotationController(self)
         self.extracting = ExtractionController(self)
-        self.importing = ImportController(self, self.progress)
+        self.importing = ImportController(self)
         self.exporting = ExportController(self)
         self.backing_up = BackupController(self)
         self._place_docks()
@@ -158,13 +157,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.status_document = QLabel(self)
         self.status_backend = QLabel(BACKEND_NAME, self)
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(180)
-        self.progress.setTextVisible(True)
-        self.progress.hide()
         bar = self.statusBar()
         bar.addWidget(self.status_document, 1)
-        bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.status_backend)
 
     def _action(

@@ -91,14 +91,15 @@ def test_import_by_drop_then_undo_and_redo(window, qtbot, tmp_path):
     assert len(titles(window)) == 12
 
 
-def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path, monkeypatch):
-    messages = []
-    monkeypatch.setattr("reader.ui.main_window.QMessageBox.warning", lambda *args: messages.append(args[2]))
+def test_a_bad_file_gets_a_dialog_and_nothing_is_lost(window, qtbot, tmp_path):
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.7\n\x00\x01\x02\x03binary" * 50)
     with qtbot.waitSignal(window.import_finished, timeout=10_000):
         window.import_files([str(bad)])
-    assert len(messages) == 1 and "scan.pdf" in messages[0]
+    dialog = window.importing.results_dialog  # the per-file results (tests/ui/test_import_gui.py)
+    assert dialog is not None and dialog.isVisible()
+    ((name, result, reason),) = dialog.rows()
+    assert (name, result) == ("scan.pdf", "Not imported") and "scan.pdf" in reason
     assert len(titles(window)) == 11  # the samples, no more
 
 
