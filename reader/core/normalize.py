@@ -54,6 +54,12 @@ def _table() -> dict[int, str]:
         folded = unicodedata.normalize("NFKC", ch)
         if folded != ch and len(folded) == 1:
             table[code] = folded
+    # Most of the radicals supplement has no NFKC form (⺠ ⻓ ⻚ survive it): Unicode's table of
+    # equivalent ideographs. One character for one, so offsets into the text stay put.
+    from reader.core.radicals import EQUIVALENT_IDEOGRAPH
+
+    for code, ideograph in EQUIVALENT_IDEOGRAPH.items():
+        table.setdefault(code, chr(ideograph))
     return table
 
 

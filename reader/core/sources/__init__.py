@@ -68,6 +68,10 @@ def read_source(data: bytes, name: str = "") -> Source:
     """A file's bytes as a Source; InputError (one sentence naming the file) when they cannot be
     read as what they are. Each format's branch imports its reader when it is needed."""
     kind = sniff(data, name)
+    if kind == PDF:
+        from reader.core.sources.pdf import read_pdf
+
+        return read_pdf(data, name)
     from reader.core.decode import decode_report
 
     decoded = decode_report(data, name)
