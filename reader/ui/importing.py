@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QProgressDialog
 
 from reader.ops.documents import ImportCancelled, Ingested, ingest_files
 from reader.ui import settings, workers
@@ -84,12 +84,18 @@ class ImportController(QObject):
     def _progress_dialog(self, total: int) -> QProgressDialog:
         if self.progress_dialog is not None:
             self.progress_dialog.deleteLater()
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, max(total, 1), self.window)
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self.window)
         dialog.setObjectName("import_progress")
         dialog.setWindowTitle(self.tr("Importing"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
         dialog.setMinimumWidth(420)
+        if total > 1:
+            bar = QProgressBar(dialog)
+            bar.setTextVisible(False)  # the label counts the files; a percentage adds nothing
+            dialog.setBar(bar)
+        # One file: a busy bar, since how far into the file it is cannot be told.
+        dialog.setRange(0, total if total > 1 else 0)
         dialog.setValue(0)  # starts the clock: shown after the delay unless the import is over
         self.progress_dialog = dialog
         return dialog
@@ -97,7 +103,6 @@ class ImportController(QObject):
     def _on_progress(self, run: _Run, done: int, total: int, name: str) -> None:
         if run.over or run.cancel.is_set() or done >= total:
             return  # the end is _on_ingested's to show (setValue(maximum) would close the dialog)
-        run.dialog.setMaximum(max(total, 1))
         label = self.tr("Importing %1 of %2: %3").replace("%1", str(done + 1)).replace("%2", str(total))
         run.dialog.setLabelText(label.replace("%3", name))
         run.dialog.setValue(done)  # last: a window-modal dialog processes events here

@@ -73,8 +73,7 @@ class ImportResultsDialog(QDialog):
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Title or reason")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setWordWrap(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # in full below and in the tooltip
         self.tree.setRootIsDecorated(any(o.warnings for o in self.outcomes))
         header = self.tree.header()
         header.setStretchLastSection(True)
@@ -83,11 +82,18 @@ class ImportResultsDialog(QDialog):
         for outcome in self.outcomes:
             self.tree.addTopLevelItem(self._row(outcome))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 240))
+        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0) + 24, 260))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the last column elides
+        wanted = self.tree.columnWidth(0) + self.tree.sizeHintForColumn(1) + self.tree.sizeHintForColumn(2) + 60
         self.tree.itemSelectionChanged.connect(self._update_open)
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._open(item))
         layout.addWidget(self.tree, 1)
+        # The current row's title or reason in full, wrapped: a long reason is cut in the list.
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 2)
+        layout.addWidget(self.detail)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton(self.tr("&Open"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -103,7 +109,9 @@ class ImportResultsDialog(QDialog):
         if current is not None:
             self.tree.setCurrentItem(current)
         self._update_open()
-        self.resize(720, min(180 + 30 * self._row_count(), 520))
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        widest = int(screen.width() * 0.8) if screen is not None else 1000
+        self.resize(max(640, min(wanted, widest)), min(200 + 26 * self._row_count(), 560))
 
     # ------------------------------------------------------------------ rows
 
@@ -175,6 +183,7 @@ class ImportResultsDialog(QDialog):
     def _update_open(self) -> None:
         item = self.tree.currentItem()
         self.open_button.setEnabled(item is not None and item.data(0, _DOC_ROLE) is not None)
+        self.detail.setText(item.text(2) if item is not None else "")
 
     def _open(self, item: QTreeWidgetItem | None) -> None:
         doc_id = item.data(0, _DOC_ROLE) if item is not None else None
