@@ -72,6 +72,10 @@ def read_source(data: bytes, name: str = "") -> Source:
         from reader.core.sources.pdf import read_pdf
 
         return read_pdf(data, name)
+    if kind == DOCX:
+        from reader.core.sources.docx import read_docx
+
+        return read_docx(data, name)
     from reader.core.decode import decode_report
 
     decoded = decode_report(data, name)
