@@ -64,10 +64,14 @@ def is_caption(paragraph: str) -> bool:
     return paragraph.startswith("表") and "：" in paragraph[:4]
 
 
+class _Full(Exception):
+    """The page limit is reached."""
+
+
 class _Writer:
     """Paginates lines onto A4 pages and records what each page shows."""
 
-    def __init__(self, path: Path, header: str, family: str) -> None:
+    def __init__(self, path: Path, header: str, family: str, max_pages: int = 0) -> None:
         from PySide6.QtCore import QMarginsF
         from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
@@ -79,6 +83,7 @@ class _Writer:
         self.writer.setCreator("Report Reader test fixtures (tools/make_fixture_pdfs.py)")
         self.painter = QPainter(self.writer)
         self.header = header
+        self.max_pages = max_pages
 
         def font(size: float, bold: bool = False) -> QFont:
             f = QFont(family)
@@ -104,6 +109,8 @@ class _Writer:
         from PySide6.QtGui import QColor, QFontMetricsF, QPen
 
         if not first:
+            if len(self.pages) == self.max_pages:
+                raise _Full
             self._page_number()
             self.writer.newPage()
         self.pages.append([])
@@ -194,12 +201,21 @@ class _Writer:
 
 
 def render_report(paragraphs: Sequence[str], path: Path, *, header: str = HEADER,
-                  family: str = BODY_FONT) -> list[list[str]]:
+                  family: str = BODY_FONT, max_pages: int = 0) -> list[list[str]]:
     """Draw `paragraphs` (the first is the title; 一、… are headings; 表N：… is a table caption
     and the lines after it with as many space-separated cells as the first are its rows) into a
-    PDF at `path`. Returns each page's lines as drawn."""
+    PDF at `path`, stopping at the end of page `max_pages` if given. Returns each page's lines
+    as drawn."""
     _app()
-    out = _Writer(path, header, family)
+    out = _Writer(path, header, family, max_pages)
+    try:
+        _draw(out, paragraphs)
+    except _Full:
+        pass
+    return out.close()
+
+
+def _draw(out: _Writer, paragraphs: Sequence[str]) -> None:
     k = 0
     while k < len(paragraphs):
         text = paragraphs[k]
@@ -218,7 +234,6 @@ def render_report(paragraphs: Sequence[str], path: Path, *, header: str = HEADER
         else:
             out.paragraph(text, out.body)
         k += 1
-    return out.close()
 
 
 def render_radicals(path: Path) -> list[list[str]]:
