@@ -158,8 +158,10 @@ def block_id(kind: str, text: str, occurrence: int = 1) -> str:
 
 
 def _hasher(kind: str, text: str) -> hashlib._Hash:
+    if len(text) <= _HASH_SLICE:  # most blocks: one encode and one call (a tenth of ingest on tiny lines)
+        return hashlib.sha1(f"{kind}\x00{text}".encode())
     hasher = hashlib.sha1(f"{kind}\x00".encode())
-    _digest(hasher, text)
+    _feed(hasher, text)
     return hasher
 
 
@@ -167,11 +169,16 @@ def _hasher(kind: str, text: str) -> hashlib._Hash:
 _HASH_SLICE = 65536
 
 
-def _digest(hasher: hashlib._Hash, text: str) -> str:
-    """The hex digest of `hasher` fed with text in UTF-8: the same as encoding it whole, since
-    a str slice never splits a character."""
+def _feed(hasher: hashlib._Hash, text: str) -> None:
+    """Feed `hasher` text in UTF-8 a slice at a time: the same as encoding it whole, since a str
+    slice never splits a character."""
     for k in range(0, len(text), _HASH_SLICE):
         hasher.update(text[k : k + _HASH_SLICE].encode("utf-8"))
+
+
+def _digest(hasher: hashlib._Hash, text: str) -> str:
+    """The hex digest of `hasher` fed with text in UTF-8."""
+    _feed(hasher, text)
     return hasher.hexdigest()
 
 
@@ -189,11 +196,13 @@ def _assign(drafts: Iterable[Draft]) -> tuple[BlocksBuilder, Counter[str]]:
     # text: that would keep a str a block).
     seen: dict[bytes, int] = {}
     sizes: Counter[str] = Counter()
+    append = builder.append_hashed
     for draft in map(_noise_or, drafts):
-        digest = _hasher(draft.kind, draft.text).digest()
+        kind, text, lang = draft.kind, draft.text, draft.lang
+        digest = _hasher(kind, text).digest()
         occurrence = seen[digest] = seen.get(digest, 0) + 1
-        builder.append_hashed(digest[:6], occurrence, draft.kind, draft.level, draft.text, draft.lang, draft.label)
-        sizes[draft.lang] += len(draft.text)
+        append(digest[:6], occurrence, kind, draft.level, text, lang, draft.label)
+        sizes[lang] += len(text)
     del seen
     _pair_translations(builder)
     return builder, sizes

@@ -163,19 +163,31 @@ class BlocksBuilder:
         translation_of: str | None = None,
     ) -> None:
         """append() with the id given as its hash's first six bytes and its occurrence (1: no "-n")."""
+        # (Called once a block: the common paths are inline, ~1 µs a block less on 100,000 tiny lines.)
         n = len(self._starts)
+        chunk = self._chunk
         if n:
             self._size += len(BLOCK_SEPARATOR)
-            self._chunk.append(BLOCK_SEPARATOR)
-        self._starts = _grown(self._starts, self._size)
+            chunk.append(BLOCK_SEPARATOR)
+        try:
+            self._starts.append(self._size)
+        except OverflowError:
+            self._starts = _grown(self._starts, self._size)
         self._size += len(text)
-        self._chunk.append(text)
-        if len(self._chunk) >= 2048:
-            self._parts.append("".join(self._chunk))
-            self._chunk.clear()
-        self._set_meta(n, kind, level, lang, append=True)
+        chunk.append(text)
+        if len(chunk) >= 2048:
+            self._parts.append("".join(chunk))
+            chunk.clear()
+        code = self._meta_codes.get((kind, level, lang))
+        if code is None:
+            self._set_meta(n, kind, level, lang, append=True)
+        else:
+            self._meta.append(code)
         self._ids += digest
-        self._occurrences = _grown(self._occurrences, occurrence)
+        try:
+            self._occurrences.append(occurrence)
+        except OverflowError:
+            self._occurrences = _grown(self._occurrences, occurrence)
         if label:
             self._labels[n] = label
         if translation_of:

@@ -17,8 +17,8 @@ def is_noise(text: str) -> bool:
     """A short block that is one short unit printed two or more times (20242024, 今年今年)."""
     stripped = "".join(text.split())
     length = len(stripped)
-    if length < 2 or length > _MAX_NOISE_LEN:
-        return False
+    if length < 2 or length > _MAX_NOISE_LEN or stripped.find(stripped[0], 1) < 0:
+        return False  # (a unit printed twice has its first character again)
     for unit in range(1, min(_MAX_UNIT, length // 2) + 1):
         if length % unit == 0 and stripped == stripped[:unit] * (length // unit):
             return True

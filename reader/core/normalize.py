@@ -91,6 +91,8 @@ def tidy_spaces(text: str) -> str:
     PDF extraction puts spaces around every run of digits or Latin letters in Chinese text
     ("2024 年 3 月"), inconsistently; without them "2024年" is found whichever way it was typed.
     """
+    if " " not in text and "\t" not in text:
+        return text.strip()  # nothing for either pattern to find (most lines of a report)
     text = _SPACE_RUN.sub(" ", text).strip()
     return _SPACE_NEAR_CJK().sub("", text)
 
@@ -109,6 +111,13 @@ def count_matches(pattern: re.Pattern[str], text: str) -> int:
 
 def han_count(text: str) -> int:
     return count_matches(_HAN(), text)
+
+
+def has_two_han(text: str) -> bool:
+    """han_count(text) >= 2, found without counting past the second."""
+    han = _HAN()
+    first = han.search(text)
+    return first is not None and han.search(text, first.end()) is not None
 
 
 _CJK_CHAR = _lazy(f"[{_CJK}]")
