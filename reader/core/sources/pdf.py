@@ -75,7 +75,10 @@ def _extract(data: bytes, label: str) -> tuple[list[list[str]], tuple[str, ...]]
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise _open_error(label, getattr(error, "err_code", None)) from None
+        # pypdfium2 5 names PDFium's error code; 4 leaves it to FPDF_GetLastError (this thread's,
+        # and the lock keeps it ours).
+        code = getattr(error, "err_code", None)
+        raise _open_error(label, pdfium.raw.FPDF_GetLastError() if code is None else code) from None
     try:
         pages: list[list[str]] = []
         labels: list[str] = []
@@ -89,12 +92,25 @@ def _extract(data: bytes, label: str) -> tuple[list[list[str]], tuple[str, ...]]
                     textpage.close()
             finally:
                 page.close()
-            labels.append(document.get_page_label(k) or "")
+            labels.append(_page_label(document.raw, k))
         return pages, tuple(labels)
     except pdfium.PdfiumError:
         raise _damaged(label) from None
     finally:
         document.close()
+
+
+def _page_label(document: Any, index: int) -> str:
+    """The PDF's own label of a page (/PageLabels), "" when it has none (through the C API, which
+    every pypdfium2 4.x and 5.x has)."""
+    import pypdfium2.raw as raw
+
+    size = raw.FPDF_GetPageLabel(document, index, None, 0)  # bytes of UTF-16LE with its 2-byte NUL
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDF_GetPageLabel(document, index, buffer, size)
+    return buffer.raw[: size - 2].decode("utf-16-le", errors="replace")
 
 
 def _open_error(label: str, code: int | None) -> InputError:
