@@ -15,8 +15,10 @@ import pytest
 
 from reader.core.layout import Segment, segment
 from reader.core.normalize import normalize_chars
-from reader.core.sources import DOCX, TEXT, read_source, sniff
+from reader.core.sources import DOCX, HTML, MARKDOWN, TEXT, read_source, sniff
 from reader.core.sources.docx import docx_paragraphs, read_docx
+from reader.core.sources.html import html_paragraphs, read_html
+from reader.core.sources.markdown import markdown_paragraphs
 from reader.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "markup"
@@ -200,3 +202,149 @@ def test_a_word_file_named_txt_is_read_as_word_and_a_text_file_named_docx_as_tex
     assert as_txt.kind == DOCX and normalized(as_txt.segments) == text_version()
     as_docx = read_source(fixture("report.txt"), "report.docx")
     assert as_docx.kind == TEXT and as_docx.text == fixture("report.txt").decode("utf-8")
+
+
+# --- web pages --------------------------------------------------------------------------------
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}<title>t</title></head><body>{body}</body></html>".encode()
+
+
+ARTICLE = "".join(f"<p>第{n}段：我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。</p>" for n in range(1, 6))
+
+
+def test_web_page_reads_as_the_same_paragraphs_as_its_text_version():
+    # GB2312 as the page declares; header, navigation, breadcrumb, share bar, related links and
+    # footer dropped; the title above the article kept; lines wrapped in the source joined.
+    source = read_source(fixture("report.html"), "report.html")
+    assert source.kind == HTML and source.encoding == "gb18030"
+    assert normalized(source.segments) == text_version()
+
+
+def test_web_page_menus_and_footers_are_not_the_article():
+    body = (
+        '<div id="topnav"><a href="/">首页</a><a href="/a">政务公开</a><a href="/b">政务服务</a></div>'
+        '<ul class="menu"><li>机构职能</li><li>领导信息</li><li>政策文件</li></ul>'
+        f'<div class="content"><h1>国务院关于印发《2024年工作要点》的通知</h1>{ARTICLE}'
+        '<div class="bdsharebuttonbox">分享到：微信 微博</div></div>'
+        '<div class="footer">主办单位：某某人民政府办公厅 网站标识码：1100000088</div>'
+    )
+    texts = [s.text for s in read_html(page(body)).segments or ()]
+    assert texts[0] == "国务院关于印发《2024年工作要点》的通知"
+    assert texts[1:] == [f"第{n}段：我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局。" for n in range(1, 6)]
+
+
+def test_web_page_text_beside_the_article_stays_out_and_its_title_above_comes_in():
+    # Furniture without a telling class (a site notice) sits between the title and the text.
+    notice = "<div>" + "本网站所刊登的信息和各种专题专栏资料，均为本网版权所有，未经协议授权，禁止下载使用。" + "</div>"
+    body = f'<div class="tit"><h1>2024年政府工作报告</h1></div>{notice}<div class="article_con">{ARTICLE}</div>{notice}'
+    texts = [s.text for s in read_html(page(body)).segments or ()]
+    assert texts[0] == "2024年政府工作报告"
+    assert len(texts) == 6 and not any("版权所有" in t for t in texts)
+
+
+def test_web_page_headings_lists_and_tables_from_the_markup():
+    body = (
+        f"<article><h2>一、主要任务</h2>{ARTICLE}<ol><li>扩大内需。</li><li>稳定外贸。</li></ol>"
+        "<table><tr><th>指标</th><th>目标</th></tr><tr><td>国内生产总值增长</td><td><p>5%</p><p>左右</p></td></tr></table>"
+        "</article>"
+    )
+    paragraphs, _, _ = html_paragraphs(page(body))
+    assert (paragraphs[0].text, paragraphs[0].level) == ("一、主要任务", 2)
+    assert [p.text for p in paragraphs[6:8]] == ["1. 扩大内需。", "2. 稳定外贸。"]
+    assert [(p.hint, p.cells) for p in paragraphs[8:]] == [
+        ("table_row", ("指标", "目标")), ("table_row", ("国内生产总值增长", "5%左右"))
+    ]
+
+
+def test_br_separates_paragraphs_only_on_a_page_that_uses_it_for_them():
+    sentences = [f"第{n}段：我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。" for n in range(1, 5)]
+    by_breaks = "<div class='TRS_Editor'>" + "<br><br>".join(f"\u3000\u3000{s}" for s in sentences) + "</div>"
+    assert [s.text for s in read_html(page(by_breaks)).segments or ()] == sentences
+    # A page of <p> paragraphs where one <br> breaks a line inside one of them: one paragraph.
+    by_paragraphs = ARTICLE + "<p>地址：北京市西城区<br>邮编：100000</p>"
+    texts = [s.text for s in read_html(page(by_paragraphs)).segments or ()]
+    assert texts[-1] == "地址：北京市西城区邮编：100000"
+
+
+def test_web_page_charset_from_the_page_else_utf8_else_gb18030():
+    text = "<p>各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。</p>" * 3
+    traditional = "<p>各位代表：現在，我代表國務院，向大會報告政府工作，請予審議，並請全國政協委員提出意見。</p>" * 3
+    big5 = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>{traditional}</body></html>'
+    source = read_html(big5.encode("big5"))
+    assert source.encoding == "big5" and (source.segments or ())[0].text.startswith("各位代表：現在，我代表國務院")
+    undeclared = f"<html><head><title>t</title></head><body>{text}</body></html>"
+    assert read_html(undeclared.encode("gb18030")).encoding == "gb18030"
+    assert read_html(undeclared.encode("utf-8")).encoding == "utf-8"
+    segments = read_html(undeclared.encode("gb18030")).segments or ()
+    assert segments[0].text.startswith("各位代表：现在，我代表国务院")
+
+
+@pytest.mark.parametrize(
+    ("body", "left"),
+    [
+        ('<nav><a href="/">首页</a></nav><div class="main"><a href="/a">新闻</a> <a href="/b">登录</a></div>'
+         "<footer>版权所有</footer>", 4),
+        ("<div class='error'><p>对不起，您访问的页面不存在或已被删除。</p></div>", 19),
+    ],
+    ids=["only menus", "a short notice"],
+)  # fmt: skip
+def test_a_web_page_with_no_article_is_refused_saying_what_to_do(body, left):  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError) as raised:
+        read_source(page(body), "index.html")
+    assert str(raised.value) == (
+        f"index.html has no article text ({left} characters of text outside menus); save the article as text"
+    )
+
+
+def test_a_two_megabyte_page_is_read_within_a_second():
+    import time
+
+    data = big_page(2_000_000)
+    started = time.perf_counter()
+    source = read_html(data)
+    assert time.perf_counter() - started < 1.0 * SLOW
+    assert len(source.segments or ()) > 5000
+
+
+SLOW = 3  # the budget is 1 s on a quiet machine (benchmarks: html_import); tests run beside others
+
+
+def big_page(size: int) -> bytes:
+    from benchmarks.corpus import html_page
+
+    return html_page(size)
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_reads_as_the_same_paragraphs_as_its_text_version():
+    source = read_source(fixture("report.md"), "report.md")
+    assert source.kind == MARKDOWN
+    assert normalized(source.segments) == text_version()
+
+
+def test_markdown_marks_go_and_text_stays():
+    paragraphs = markdown_paragraphs(
+        "---\ntitle: 摘要\n---\n"
+        "Title\n=====\n\n"
+        "**粗体**、*斜体*、~~删除~~和`代码`，见[新华网](http://www.news.cn \"新华\")与<https://www.gov.cn>。\n\n"
+        "1. 第一项\n2. 第二项\n\n"
+        "> 引用的话\n> 接着说。\n\n"
+        "snake_case 与 2 * 3\n"
+    )
+    assert [(p.text, p.level) for p in paragraphs] == [
+        ("Title", 1),
+        ("粗体、斜体、删除和代码，见新华网与https://www.gov.cn。", None),
+        ("1. 第一项", None),
+        ("2. 第二项", None),
+        ("引用的话接着说。", None),
+        ("snake_case 与 2 * 3", None),
+    ]
+
+
+def test_markdown_soft_wrapped_english_keeps_its_spaces():
+    (paragraph,) = markdown_paragraphs("The Government Work Report\nwas delivered on 5 March.\n")
+    assert paragraph.text == "The Government Work Report was delivered on 5 March."

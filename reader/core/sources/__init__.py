@@ -76,8 +76,16 @@ def read_source(data: bytes, name: str = "") -> Source:
         from reader.core.sources.docx import read_docx
 
         return read_docx(data, name)
+    if kind == HTML:
+        from reader.core.sources.html import read_html
+
+        return read_html(data, name)
     from reader.core.decode import decode_report
 
     decoded = decode_report(data, name)
-    return Source(kind if kind == MARKDOWN else TEXT, text=decoded.text, encoding=decoded.encoding,
+    if kind == MARKDOWN:
+        from reader.core.sources.markdown import read_markdown
+
+        return read_markdown(decoded.text, encoding=decoded.encoding, warnings=(decoded.warning,) if decoded.warning else ())
+    return Source(TEXT, text=decoded.text, encoding=decoded.encoding,
                   warnings=(decoded.warning,) if decoded.warning else ())  # fmt: skip
