@@ -16,16 +16,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from reader.core.decode import MAX_INPUT_BYTES, decode_report, size_error
-from reader.core.layout import iter_segments
+from reader.core.decode import MAX_INPUT_BYTES, size_error
+from reader.core.layout import Segment, iter_segments
 from reader.core.model import HEADING, NOISE, PARAGRAPH, Blocks, BlocksBuilder, Document
 from reader.core.noise import is_noise
 from reader.core.normalize import normalize_chars
 from reader.core.script import detect_script
 from reader.core.structure import Draft, iter_drafts
 from reader.errors import InputError
+
+if TYPE_CHECKING:
+    from reader.core.sources import Source
 
 # English blocks must be at least this share of all blocks before we pair them as translations.
 _MIN_TRANSLATION_SHARE = 0.2
@@ -105,23 +108,45 @@ def _check_regular(label: str, mode: int) -> None:
 
 
 def ingest_bytes(data: bytes, name: str = "") -> Document:
-    decoded = decode_report(data, name)
-    del data  # the file's bytes go once decoded (the caller holds none: ingest_file reads them for us)
-    text, encoding, warning = decoded.text, decoded.encoding, decoded.warning
-    del decoded
-    doc = ingest_text(text, encoding=encoding)
-    if warning:
-        doc = replace(doc, warnings=(warning, *doc.warnings))
+    """A file's bytes in whatever format they are (PDF, Word, web page, Markdown, text)."""
+    from reader.core.sources import read_source
+
+    source = read_source(data, name)
+    del data  # the file's bytes go once read (the caller holds none: ingest_file reads them for us)
+    return ingest_source(source)
+
+
+def ingest_source(source: Source, *, title: str = "") -> Document:
+    """A Source (reader.core.sources) as a Document: flowing text through layout repair, a
+    source's paragraphs straight to classification; the source's warnings first."""
+    if source.segments is None:
+        doc = ingest_text(source.text, encoding=source.encoding, title=title)
+    else:
+        segments = (_normalized(segment) for segment in source.segments)
+        doc = _document(segments, [], encoding=source.encoding, title=title)
+    if source.warnings:
+        doc = replace(doc, warnings=(*source.warnings, *doc.warnings))
     return doc
+
+
+def _normalized(segment: Segment) -> Segment:
+    """A paragraph from markup with the look-alike characters folded, as text files' lines are."""
+    return replace(segment, text=normalize_chars(segment.text), cells=tuple(normalize_chars(c) for c in segment.cells))
 
 
 def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:
     """Rebuild a report's paragraphs, headings, lists and tables from extracted text."""
+    warnings: list[str] = []
+    return _document(iter_segments(normalize_chars(text), warnings), warnings, encoding=encoding, title=title)
+
+
+def _document(segments: Iterable[Segment], warnings: list[str], *, encoding: str, title: str) -> Document:
+    """Segments classified, de-duplicated and given ids, as a Document; `warnings` is filled by
+    the segments' producer as it goes (so it is read only once they are all made)."""
     # Lines, segments, drafts and blocks stream from one stage to the next, and blocks go straight
     # into columns: no stage holds a Python object per line of the whole text (on 100,000 tiny
     # lines that took ~90x the file's size).
-    warnings: list[str] = []
-    builder, sizes = _assign(_drop_repeats(iter_drafts(iter_segments(normalize_chars(text), warnings))))
+    builder, sizes = _assign(_drop_repeats(iter_drafts(segments)))
     if not len(builder):
         raise InputError("The text has no readable content")
     blocks = builder.build()
