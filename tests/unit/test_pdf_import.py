@@ -126,3 +126,32 @@ def test_pdfs_read_from_several_threads_at_once_read_alike():
     for thread in threads:
         thread.join()
     assert results == [expected] * 4
+
+
+def _blocks(doc) -> list[tuple[str, int, str]]:
+    return [(block.kind, block.level, block.text) for block in doc.blocks]
+
+
+# Passes once layout reads "\f" as a page break (issue 11, pages); until then the form feed is
+# dropped and a page's number runs into the next page's header. Drop the mark when it XPASSes.
+@pytest.mark.xfail(reason="layout does not read form feeds yet", strict=False)
+def test_the_report_pdf_imports_to_the_blocks_of_its_text_version():
+    from reader.core.ingest import ingest_bytes, ingest_text
+
+    from_pdf = ingest_bytes(fixture("report.pdf"), "report.pdf")
+    from_text = ingest_text((FIXTURES / "report.txt").read_text(encoding="utf-8"))
+    # running headers and page numbers gone, the wrapped title and heading whole, the "——" list
+    # items and the paragraph across pages 1–2 joined, the table's rows as rows
+    assert _blocks(from_pdf) == _blocks(from_text)
+    assert "\f" not in from_pdf.text
+
+
+@pytest.mark.parametrize("name", ["encrypted.pdf", "image_only.pdf", "truncated.pdf"])
+def test_importing_a_bad_pdf_at_the_command_line_is_one_line_and_exit_1(capsys, tmp_path, name):
+    from reader.cli import main
+
+    (tmp_path / name).write_bytes(fixture(name))
+    code = main(["--library", str(tmp_path / "lib.sqlite3"), "import", str(tmp_path / name)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and name in err and "; " in err, err
