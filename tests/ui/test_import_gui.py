@@ -127,29 +127,24 @@ def _damaged_docx() -> bytes:
 
 
 BAD_FILES = {
-    "binary": ("photo.txt", bytes(range(256)) * 20),
-    "empty": ("empty.txt", b""),
-    "damaged docx": ("report.docx", _damaged_docx()),
-    "damaged pdf": ("report.pdf", b"%PDF-1.7\n" + random.Random(7).randbytes(4000)),
+    "binary": ("photo.txt", bytes(range(256)) * 20, "binary"),
+    "empty": ("empty.txt", b"", "empty"),
+    "damaged docx": ("report.docx", _damaged_docx(), "damaged Word file"),
+    "damaged pdf": ("report.pdf", b"%PDF-1.7\n" + random.Random(7).randbytes(4000), "damaged or not a PDF"),
     "html without an article": (
         "page.html",
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>中国政府网</title></head><body>"
         "<nav><a href='/'>首页</a> | <a href='/news'>新闻</a> | <a href='/about'>关于我们</a></nav>"
         "<footer>版权所有：中国政府网 | 网站标识码bm01000001 | 京ICP备05070218号</footer>"
         "</body></html>".encode(),
+        "no article",
     ),
 }
 
 
-# Until the HTML reader (reader/core/sources/html.py) lands, a page is read as text and imports.
-_WAITING = {"html without an article": "the HTML reader has not landed: the page imports as text"}
-
-
-@pytest.mark.parametrize(
-    "kind", [pytest.param(k, marks=pytest.mark.xfail(reason=_WAITING[k], strict=False)) if k in _WAITING else k for k in BAD_FILES]
-)
+@pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_a_bad_file_is_named_in_the_list_and_nothing_is_added(window, qtbot, tmp_path, kind):
-    name, data = BAD_FILES[kind]
+    name, data, what = BAD_FILES[kind]
     bad = tmp_path / name
     bad.write_bytes(data)
     good = write_report(tmp_path, "2026.txt")
@@ -159,7 +154,7 @@ def test_a_bad_file_is_named_in_the_list_and_nothing_is_added(window, qtbot, tmp
 
     rows = window.importing.results_dialog.rows()
     assert rows[0][:2] == (name, "Not imported")
-    assert name in rows[0][2]  # one sentence naming the file
+    assert name in rows[0][2] and what in rows[0][2]  # one sentence naming the file and its trouble
     assert rows[1][:2] == ("2026.txt", "Imported")
     assert len(window.library.documents()) == count + 1  # the good one only
 
