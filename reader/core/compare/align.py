@@ -341,6 +341,8 @@ def _candidates(
 def _heaviest_chain(cands: Sequence[tuple[int, int, float]], m: int) -> list[tuple[int, int]]:
     """The in-order pairs (i and j both increasing) of greatest total weight; a pair weighs its
     similarity squared, so one close pair outweighs two loose ones that cross it."""
+    if not cands:
+        return []  # (before the trees: two lists the length of B, 16 bytes a block, for nothing)
     order = sorted(range(len(cands)), key=lambda k: (cands[k][0], -cands[k][1]))
     size = m + 1
     tree_value = [0.0] * (size + 1)
@@ -362,8 +364,6 @@ def _heaviest_chain(cands: Sequence[tuple[int, int, float]], m: int) -> list[tup
             if total[k] > tree_value[pos]:
                 tree_value[pos], tree_index[pos] = total[k], k
             pos += pos & -pos
-    if not cands:
-        return []
     k = max(range(len(cands)), key=lambda x: (total[x], -x))
     chain = []
     while k != -1:
