@@ -60,3 +60,15 @@ def test_blocks_given_by_hand_keep_their_ids_and_texts():
     assert [b.to_json() for b in doc.blocks] == [b.to_json() for b in given]
     odd = Document(text="abc", blocks=(Block("x", "paragraph", 0, "zz", "zh", 1, 2),))
     assert odd.blocks[0].text == "zz" and (odd.blocks[0].start, odd.blocks[0].end) == (1, 2)
+
+
+def test_spans_read_off_the_columns_are_each_blocks_span():
+    """compare reads every block's span in one pass (Blocks.spans); it must agree with span(n) and
+    with the Blocks, whether they tile the text (ingest) or were given by hand with gaps."""
+    doc = ingest_text("\n".join(tiny_lines().split("\n")[:30]))
+    assert list(doc.blocks.spans()) == [doc.blocks.span(n) for n in range(len(doc.blocks))] == [(b.start, b.end) for b in doc.blocks]
+    assert list(doc.blocks.spans())[-1][1] == len(doc.text)
+    hand_made = (Block("t", "heading", 1, "标题", "zh", 0, 2), Block("p", "paragraph", 0, "正文", "zh", 4, 6))
+    given = Document(text="标题  正文", blocks=hand_made)
+    assert list(given.blocks.spans()) == [(0, 2), (4, 6)]
+    assert list(Document(text="", blocks=()).blocks.spans()) == []

@@ -118,12 +118,12 @@ class _Side:
         hashes = array("q")
         total = longest = 0
         blocks = document.blocks  # spans read from its columns: no Block (id, text) is made
-        for n in range(len(blocks)):
-            start, end = blocks.span(n) if identity else offsets.span_to_converted(*blocks.span(n))
-            text = normalise(folded[start:end], ignore)
+        for start, end in blocks.spans() if identity else (offsets.span_to_converted(*span) for span in blocks.spans()):
+            text = normalise(folded[start:end], ignore) if ignore else folded[start:end]
             hashes.append(hash(text))
             total += len(text)
-            longest = max(longest, len(text))
+            if len(text) > longest:
+                longest = len(text)
 
         def text_of(i: int) -> str:
             start, end = blocks.span(i) if identity else offsets.span_to_converted(*blocks.span(i))
@@ -332,6 +332,9 @@ def _candidates(
                     sa[i], fuzzy_texts, scorer=fuzz.ratio, limit=CANDIDATES, score_cutoff=CANDIDATE_SIMILARITY * 100
                 )
             ]
+        if not found:  # (most rows: the closest texts as they are, distinct blocks of B each)
+            out.extend([(i, j, s) for j, s in close])
+            continue
         for j, value in close:
             found.setdefault(j, value)
         out.extend((i, j, s) for j, s in found.items())

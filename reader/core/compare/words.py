@@ -136,8 +136,7 @@ class DocumentWords(Sequence[BlockWords]):
         return self._words(*self._blocks.span(index if index >= 0 else len(self._blocks) + index))
 
     def __iter__(self) -> Iterator[BlockWords]:
-        blocks = self._blocks
-        return (self._words(*blocks.span(n)) for n in range(len(blocks)))
+        return (self._words(*span) for span in self._blocks.spans())
 
     def counts(self) -> Counter[str]:
         """How often each word occurs in the whole document; a short block's words are cut once per
@@ -155,9 +154,8 @@ class DocumentWords(Sequence[BlockWords]):
             pending.clear()
             where.clear()
 
-        blocks = self._blocks
-        for n in range(len(blocks)):
-            start, end = self._span(*blocks.span(n))
+        spans = self._blocks.spans()
+        for start, end in spans if self._identity else (self._span(*span) for span in spans):
             if end - start <= _SHORT:
                 key = self._short_key(start, end)
                 if key not in where:
