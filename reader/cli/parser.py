@@ -24,7 +24,8 @@ def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 # Every command, in the order --help lists them (a test holds this to the parser).
 COMMANDS = (
     "gui", "import", "list", "show", "targets", "tasks", "figures", "terms", "compare", "convert", "remove",
-    "annotate", "annotations", "export", "import-annotations", "tags", "search", "backup", "restore",
+    "annotate", "annotations", "export", "import-annotations", "tags", "search", "backup", "restore", "years",
+    "carry",
 )
 
 
@@ -214,6 +215,45 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     p.add_argument("backup", metavar="BACKUP", help="the backup file; the library as it was is kept in its backups folder")
     p.add_argument("--json", action="store_true", help='{"library", "restored_from", "previous"}')
     p.set_defaults(func=_command("backup", "cmd_restore"))
+
+    p = sub.add_parser(
+        "years",
+        parents=[common],
+        help="the main targets of every report in the library, year by year, with what changed",
+        description=(
+            "One row per indicator, one column per year, from the reports and summaries that state main targets "
+            '(commentaries never count). --json prints {"years": [2022, ...], "rows": [{"key", "indicator", "cells": '
+            '{"2024": {"value", "value_max", "unit", "qualifier", "text", "change", "doc", "start", "end"}}}]}; change is '
+            "raised, lowered, same, new, dropped or reworded against the previous year with the row (null in the first "
+            'year); a cell where two documents of its year differ also has "conflict": every version with its source.'
+        ),
+    )
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="the table as JSON (see above)")
+    form.add_argument("--csv", action="store_true", help="one row per indicator, each year's figure and change")
+    form.add_argument("--markdown", action="store_true", help="a Markdown table with ↑ ↓ = new dropped ~ markers")
+    form.add_argument("--html", action="store_true", help="the same table as a self-contained web page")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    p.set_defaults(func=_command("years", "cmd_years"))
+
+    p = sub.add_parser(
+        "carry",
+        parents=[common],
+        help="carry report A's annotations onto report B (e.g. last year's onto this year's)",
+        description=(
+            "Place each annotation of A on B through the two reports' alignment: kept (the passage is in B as it was), "
+            "changed (reworded: both wordings kept) or dropped (no counterpart; listed, not placed). The new annotations "
+            "keep note, tags and colour and remember the annotation they came from; annotations carried before are "
+            'skipped, so carrying twice adds nothing. --json prints {"dry_run", "carried": [{"from", "to", "status", '
+            '"before", "after"}], "already": [uuid, ...]}: from is A\'s annotation, to B\'s new one (null when dropped '
+            "or in a dry run)."
+        ),
+    )
+    p.add_argument("a", type=int, metavar="A", help="the document to carry annotations from (library id)")
+    p.add_argument("b", type=int, metavar="B", help="the document to carry them onto (library id)")
+    p.add_argument("--dry-run", action="store_true", help="list what would happen; write nothing")
+    p.add_argument("--json", action="store_true", help="print the result as JSON (see above)")
+    p.set_defaults(func=_command("carry", "cmd_carry"))
     return parser
 
 
