@@ -13,7 +13,7 @@ which is how undo restores a deleted annotation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, astuple, dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, TypedDict
 
@@ -109,6 +109,20 @@ class AnnotationJson(TypedDict):
     created: str
     modified: str
     tags: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a carried annotation came from (reader.ops.carry): the annotation of an earlier
+    report it was carried from, that report, and the passage as each report words it (status
+    "kept" when they agree, "changed" when B reworded it)."""
+
+    source_uuid: str
+    source_doc: int
+    source_title: str
+    status: str
+    before: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +421,49 @@ class AnnotationsMixin:
             else:
                 count = self._db.execute("SELECT count(*) FROM annotations WHERE doc_id = ?", [doc_id]).fetchone()[0]
         return count
+
+    # -- origins of carried annotations ------------------------------------------------------
+
+    def add_carried(
+        self, doc_id: int, start: int, end: int, origin: Origin, *, color: str, note: str, tags: Iterable[str]
+    ) -> Annotation:
+        """Mark text[start:end] of the document as carried from origin.source_uuid (one transaction)."""
+        with self._write():
+            annotation = self.add_annotation(doc_id, start, end, color=color, note=note, tags=tags)
+            self.put_origin(annotation.uuid, origin)
+        return annotation
+
+    def put_origin(self, uuid: str, origin: Origin) -> None:
+        with self._write():
+            self._db.execute(
+                "INSERT OR REPLACE INTO annotation_origins "
+                "(uuid, source_uuid, source_doc, source_title, status, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [uuid, *astuple(origin)],
+            )
+
+    def forget_origins(self, uuids: Iterable[str]) -> None:
+        with self._write():
+            for uuid in uuids:
+                self._db.execute("DELETE FROM annotation_origins WHERE uuid = ?", [uuid])
+
+    def origins(self, uuids: Iterable[str] | None = None) -> dict[str, Origin]:
+        """The origin of each carried annotation among `uuids` (all, when None), by uuid. An
+        origin outlives a delete of its annotation, so undoing the delete brings both back."""
+        with self._guard():
+            rows = self._db.execute(
+                "SELECT uuid, source_uuid, source_doc, source_title, status, before, after FROM annotation_origins"
+            ).fetchall()
+        wanted = None if uuids is None else set(uuids)
+        return {row[0]: Origin(*row[1:]) for row in rows if wanted is None or row[0] in wanted}
+
+    def carried_sources(self, doc_id: int) -> dict[str, str]:
+        """Source uuid → the uuid of the annotation of this document carried from it."""
+        with self._guard():
+            rows: list[tuple[str, str]] = self._db.execute(
+                "SELECT o.source_uuid, o.uuid FROM annotation_origins o JOIN annotations a ON a.uuid = o.uuid WHERE a.doc_id = ?",
+                [doc_id],
+            ).fetchall()
+        return dict(rows)
 
     # -- replacing a document's text ---------------------------------------------------------
 
