@@ -93,7 +93,7 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Row:
     key: str
-    indicator: str  # as the latest year stating it writes it
+    indicator: str  # as the latest year stating it with a figure writes it
     cells: dict[int, Cell] = field(default_factory=dict)
 
 
@@ -171,8 +171,15 @@ def build_table(documents: Iterable[YearDocument]) -> YearsTable:
             cells[year] = Cell(year, change, stated, last, last_year)
             last, last_year = stated[0], year
         assert last is not None
-        rows.append(Row(key, last.target.indicator, cells))
+        rows.append(Row(key, _label(cells) or last.target.indicator, cells))
     return YearsTable(tuple(years), tuple(rows), tuple(counted))
+
+
+def _label(cells: dict[int, Cell]) -> str:
+    """The row's name: the latest year's indicator among those with a figure (a qualitative
+    target's indicator is its whole wording), else the latest year's."""
+    stated = [cell.target for _, cell in sorted(cells.items(), reverse=True) if cell.target is not None]
+    return next((t.indicator for t in stated if t.value is not None), "")
 
 
 def _keys(docs: Sequence[YearDocument]) -> list[str]:

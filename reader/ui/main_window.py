@@ -52,6 +52,7 @@ from reader.ui.reading_style import ReadingStyleMenu
 if TYPE_CHECKING:
     from reader.store.search import SearchHit
     from reader.ui.compare.compare_window import CompareWindow
+    from reader.ui.years_window import YearsWindow
 
 # A shortcut as _action takes it: a standard key, a portable string ("Ctrl+0"), or several.
 _Key = QKeySequence.StandardKey | str
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.search_library_action = self._action(self.tr("Search &Library…"), lambda: self.search_dock.focus(), "Ctrl+Shift+F")
         self.about_action = self._action(self.tr("&About Report Reader"), self.about)
         self.compare_action = self._action(self.tr("&Compare…"), self.open_compare, "Ctrl+D")
+        self.years_action = self._action(self.tr("Targets by &Year"), self.open_years)
         self.focus_mode_action = self._action(
             self.tr("&Focus Mode"), lambda checked: self.layout_keeper.set_focus_mode(checked), ["F11", "Ctrl+Shift+Return"], checkable=True
         )
@@ -273,6 +275,8 @@ class MainWindow(QMainWindow):
         highlights.addActions(list(self.layer_actions.values()))
         menu.addSeparator()
         menu.addActions([self.focus_mode_action, self.reset_layout_action])
+        menu.addSeparator()
+        menu.addAction(self.years_action)
         menu.addSeparator()
         for dock in self._docks():
             menu.addAction(dock.toggleViewAction())
@@ -434,6 +438,12 @@ class MainWindow(QMainWindow):
         window.resize(max(1000, self.width()), max(700, self.height()))
         window.show()
         return window
+
+    def open_years(self) -> YearsWindow:
+        """View ▸ Targets by Year: the library's targets table (one window, brought to the front)."""
+        from reader.ui.years_window import show_years
+
+        return show_years(self)
 
     def import_files(self, paths: list[str]) -> workers.Job:
         return self.importing.import_files(paths)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 # Window
 GEOMETRY = "window/geometry"
 STATE = "window/state"
+YEARS_GEOMETRY = "years/geometry"  # the Targets by Year window
 # Reading
 LAST_DOCUMENT = "reader/last_document"
 CONFIRM_REMOVE = "library/confirm_remove"  # False once the reader ticked "don't ask again"
