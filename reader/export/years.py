@@ -48,7 +48,8 @@ def cell_text(cell: Cell | None) -> str:
 
 
 def legend() -> str:
-    return " · ".join(f"{SYMBOLS[c]} {MEANINGS[c]}" for c in (RAISED, LOWERED, SAME, NEW, DROPPED, REWORDED))
+    changes = (RAISED, LOWERED, SAME, NEW, DROPPED, REWORDED)
+    return " · ".join(SYMBOLS[c] if SYMBOLS[c] == MEANINGS[c] else f"{SYMBOLS[c]} {MEANINGS[c]}" for c in changes)
 
 
 def years_csv(table: YearsTable) -> str:
