@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from os import PathLike
 from pathlib import Path
@@ -23,6 +23,7 @@ from reader.core.layout import Segment, iter_segments
 from reader.core.model import HEADING, NOISE, PARAGRAPH, Blocks, BlocksBuilder, Document
 from reader.core.noise import is_noise
 from reader.core.normalize import normalize_chars
+from reader.core.pages import PAGE_BREAK, text_page_labels
 from reader.core.script import detect_script
 from reader.core.structure import Draft, iter_drafts
 from reader.errors import InputError
@@ -120,33 +121,45 @@ def ingest_source(source: Source, *, title: str = "") -> Document:
     """A Source (reader.core.sources) as a Document: flowing text through layout repair, a
     source's paragraphs straight to classification; the source's warnings first."""
     if source.segments is None:
-        doc = ingest_text(source.text, encoding=source.encoding, title=title)
+        doc = ingest_text(source.text, encoding=source.encoding, title=title, page_labels=source.page_labels)
     else:
         segments = (_normalized(segment) for segment in source.segments)
-        doc = _document(segments, [], encoding=source.encoding, title=title)
+        doc = _document(segments, [], encoding=source.encoding, title=title, page_labels=source.page_labels)
     if source.warnings:
         doc = replace(doc, warnings=(*source.warnings, *doc.warnings))
     return doc
 
 
 def _normalized(segment: Segment) -> Segment:
-    """A paragraph from markup with the look-alike characters folded, as text files' lines are."""
-    return replace(segment, text=normalize_chars(segment.text), cells=tuple(normalize_chars(c) for c in segment.cells))
+    """A paragraph from markup with the look-alike characters folded, as text files' lines are
+    (a form feed, which layout reads as a page break in flowing text, is a space here)."""
+    text = normalize_chars(segment.text).replace(PAGE_BREAK, " ")
+    return replace(segment, text=text, cells=tuple(normalize_chars(c).replace(PAGE_BREAK, " ") for c in segment.cells))
 
 
-def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "") -> Document:
-    """Rebuild a report's paragraphs, headings, lists and tables from extracted text."""
+def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "", page_labels: Sequence[str] = ()) -> Document:
+    """Rebuild a report's paragraphs, headings, lists and tables from extracted text.
+
+    A text with form feeds is paged (a PDF's text, or what pdftotext wrote): each block learns the
+    pages it starts and ends on, labelled by `page_labels` or else by the printed page numbers."""
     warnings: list[str] = []
-    return _document(iter_segments(normalize_chars(text), warnings), warnings, encoding=encoding, title=title)
+    text = normalize_chars(text)
+    if PAGE_BREAK in text and not page_labels:
+        page_labels = text_page_labels(text)
+    return _document(iter_segments(text, warnings), warnings, encoding=encoding, title=title, page_labels=page_labels)
 
 
-def _document(segments: Iterable[Segment], warnings: list[str], *, encoding: str, title: str) -> Document:
+def _document(
+    segments: Iterable[Segment], warnings: list[str], *, encoding: str, title: str, page_labels: Sequence[str] = ()
+) -> Document:
     """Segments classified, de-duplicated and given ids, as a Document; `warnings` is filled by
     the segments' producer as it goes (so it is read only once they are all made)."""
     # Lines, segments, drafts and blocks stream from one stage to the next, and blocks go straight
     # into columns: no stage holds a Python object per line of the whole text (on 100,000 tiny
     # lines that took ~90x the file's size).
-    builder, sizes = _assign(_drop_repeats(iter_drafts(segments)))
+    labels = tuple(page_labels)
+    drafts = _paged_drafts(segments) if labels else iter_drafts(segments)
+    builder, sizes = _assign(_drop_repeats(drafts), labels)
     if not len(builder):
         raise InputError("The text has no readable content")
     blocks = builder.build()
@@ -163,7 +176,25 @@ def _document(segments: Iterable[Segment], warnings: list[str], *, encoding: str
         language=_language(sizes),
         content_hash=_digest(hashlib.sha256(), doc_text),
         warnings=tuple(warnings),
+        page_labels=labels,
     )
+
+
+def _paged_drafts(segments: Iterable[Segment]) -> Iterator[Draft]:
+    """iter_drafts() with each draft given its segment's pages. Classification reads a segment
+    and yields at most one draft for it before reading the next, so the segment last read is the
+    draft's own."""
+    last: list[Segment] = []
+
+    def remembered() -> Iterator[Segment]:
+        for segment in segments:
+            last[:] = [segment]
+            yield segment
+
+    for draft in iter_drafts(remembered()):
+        segment = last[0]
+        draft.page, draft.page_end = segment.page, max(segment.page_end, segment.page)
+        yield draft
 
 
 def _drop_repeats(drafts: Iterable[Draft]) -> Iterator[Draft]:
@@ -214,8 +245,9 @@ def _noise_or(draft: Draft) -> Draft:
     return draft
 
 
-def _assign(drafts: Iterable[Draft]) -> tuple[BlocksBuilder, Counter[str]]:
-    """The blocks, with ids and offsets, in columns; and how many characters each language has."""
+def _assign(drafts: Iterable[Draft], page_labels: tuple[str, ...] = ()) -> tuple[BlocksBuilder, Counter[str]]:
+    """The blocks, with ids and offsets (and pages, labelled by `page_labels`), in columns; and
+    how many characters each language has."""
     builder = BlocksBuilder()
     # How often each (kind, text) has come so far, by the hash its id is cut from (not by the
     # text: that would keep a str a block).
@@ -227,10 +259,20 @@ def _assign(drafts: Iterable[Draft]) -> tuple[BlocksBuilder, Counter[str]]:
         digest = _hasher(kind, text).digest()
         occurrence = seen[digest] = seen.get(digest, 0) + 1
         append(digest[:6], occurrence, kind, draft.level, text, lang, draft.label)
+        if page_labels and draft.page >= 0:
+            builder.set_pages(len(builder) - 1, _page_label(page_labels, draft.page), _page_label(page_labels, draft.page_end))
         sizes[lang] += len(text)
     del seen
     _pair_translations(builder)
     return builder, sizes
+
+
+def _page_label(labels: tuple[str, ...], index: int) -> str:
+    """The label of page `index` (counted on past the last label, should a source name fewer)."""
+    if index < len(labels):
+        return labels[index]
+    last = labels[-1]
+    return str(int(last) + index - len(labels) + 1) if last.isdigit() else str(index + 1)
 
 
 def _pair_translations(blocks: BlocksBuilder) -> None:

@@ -36,10 +36,12 @@ class _BlockJsonRequired(TypedDict):
 
 
 class BlockJson(_BlockJsonRequired, total=False):
-    """Block.to_json(): label and translation_of appear only when the block has them."""
+    """Block.to_json(): label, translation_of and the pages appear only when the block has them."""
 
     label: str
     translation_of: str
+    page_start: str
+    page_end: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ class Block:
     """One heading, paragraph, list item or table row as its author wrote it.
 
     start/end are code-point offsets into Document.text (end exclusive): text == doc.text[start:end].
+    page_start/page_end are the labels of the pages it starts and ends on ("" when the source had
+    no pages).
     """
 
     id: str
@@ -58,6 +62,8 @@ class Block:
     end: int
     label: str = ""
     translation_of: str | None = None
+    page_start: str = ""
+    page_end: str = ""
 
     def to_json(self) -> BlockJson:
         data: BlockJson = {
@@ -73,6 +79,9 @@ class Block:
             data["label"] = self.label
         if self.translation_of:
             data["translation_of"] = self.translation_of
+        if self.page_start:
+            data["page_start"] = self.page_start
+            data["page_end"] = self.page_end or self.page_start
         return data
 
 
@@ -90,6 +99,8 @@ class Document:
     language: str = "zh"
     content_hash: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The source's page labels as printed ("1", "ii", "12"), one per page; () when it had none.
+    page_labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         blocks: Sequence[Block] = self.blocks
@@ -122,8 +133,8 @@ class BlocksBuilder:
     these texts joined by BLOCK_SEPARATOR (kept a slice of blocks at a time, not a str a block)."""
 
     __slots__ = (
-        "_chunk", "_ends", "_ids", "_labels", "_meta", "_meta_codes", "_metas", "_occurrences", "_odd_ids", "_parts", "_size",
-        "_starts", "_translation_of",
+        "_chunk", "_ends", "_ids", "_labels", "_meta", "_meta_codes", "_metas", "_occurrences", "_odd_ids", "_pages", "_parts",
+        "_size", "_starts", "_translation_of",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -140,9 +151,17 @@ class BlocksBuilder:
         self._odd_ids: dict[int, str] = {}
         self._labels: dict[int, str] = {}
         self._translation_of: dict[int, str] = {}
+        self._pages: _Pages | None = None
 
     def __len__(self) -> int:
         return len(self._starts)
+
+    def set_pages(self, n: int, start: str, end: str) -> None:
+        """Block n starts on the page labelled `start` and ends on `end` (a document without pages
+        never calls this, and keeps no page column)."""
+        if self._pages is None:
+            self._pages = _Pages()
+        self._pages.set(n, start, end)
 
     def append(self, id_: str, kind: str, level: int, text: str, lang: str, label: str = "", translation_of: str | None = None) -> None:
         match = _COMPACT_ID.fullmatch(id_)
@@ -247,7 +266,7 @@ class BlocksBuilder:
         self._parts = []
         made = Blocks._make(
             text, self._starts, self._ends, self._meta, tuple(self._metas), self._ids, self._occurrences,
-            self._odd_ids, {}, self._labels, self._translation_of,
+            self._odd_ids, {}, self._labels, self._translation_of, self._pages,
         )  # fmt: skip
         self.__init__()  # type: ignore[misc]  # the columns are the Blocks' now: the builder starts afresh
         return made
@@ -268,8 +287,8 @@ class Blocks(Sequence[Block]):
     block held, where a tuple of Blocks took ~330 on a text of tiny lines)."""
 
     __slots__ = (
-        "_ends", "_hash", "_ids", "_labels", "_meta", "_metas", "_occurrences", "_odd_ids", "_odd_texts", "_starts", "_text",
-        "_translation_of",
+        "_ends", "_hash", "_ids", "_labels", "_meta", "_metas", "_occurrences", "_odd_ids", "_odd_texts", "_pages", "_starts",
+        "_text", "_translation_of",
     )  # fmt: skip
 
     _text: str
@@ -286,6 +305,8 @@ class Blocks(Sequence[Block]):
     _odd_texts: dict[int, str]
     _labels: dict[int, str]
     _translation_of: dict[int, str]
+    # The page columns, only for a document whose source had pages.
+    _pages: _Pages | None
     _hash: int | None
 
     def __init__(self) -> None:
@@ -295,7 +316,7 @@ class Blocks(Sequence[Block]):
     def _make(
         cls, text: str, starts: array[int], ends: array[int] | None, meta: bytes | bytearray, metas: tuple[tuple[str, int, str], ...],
         ids: bytes | bytearray, occurrences: array[int], odd_ids: dict[int, str], odd_texts: dict[int, str],
-        labels: dict[int, str], translation_of: dict[int, str],
+        labels: dict[int, str], translation_of: dict[int, str], pages: _Pages | None = None,
     ) -> Blocks:  # fmt: skip
         self = object.__new__(cls)
         self._text = text
@@ -309,6 +330,7 @@ class Blocks(Sequence[Block]):
         self._odd_texts = odd_texts
         self._labels = labels
         self._translation_of = translation_of
+        self._pages = pages
         self._hash = None
         return self
 
@@ -322,6 +344,8 @@ class Blocks(Sequence[Block]):
         expected = 0
         for n, block in enumerate(blocks):
             builder.append(block.id, block.kind, block.level, "", block.lang, block.label, block.translation_of)
+            if block.page_start or block.page_end:
+                builder.set_pages(n, block.page_start, block.page_end or block.page_start)
             builder._starts[n] = block.start
             ends = _grown(ends, block.end)
             if text[block.start : block.end] != block.text or block.end < block.start:
@@ -375,14 +399,24 @@ class Blocks(Sequence[Block]):
     def label(self, n: int) -> str:
         return self._labels.get(n, "")
 
+    @property
+    def paged(self) -> bool:
+        """Whether the blocks know their pages (the source had pages)."""
+        return self._pages is not None
+
+    def pages(self, n: int) -> tuple[str, str]:
+        """The labels of the pages block n starts and ends on, ("", "") when unknown."""
+        return ("", "") if self._pages is None else self._pages.get(n)
+
     def _block(self, n: int) -> Block:
         start, end = self._starts[n], self._end(n)
         kind, level, lang = self._metas[self._meta[n]]
         text = self._odd_texts.get(n) if self._odd_texts else None
+        page_start, page_end = ("", "") if self._pages is None else self._pages.get(n)
         return Block(
             _id_at(self._ids, self._occurrences, self._odd_ids, n), kind, level,
             self._text[start:end] if text is None else text, lang, start, end,
-            self._labels.get(n, ""), self._translation_of.get(n),
+            self._labels.get(n, ""), self._translation_of.get(n), page_start, page_end,
         )  # fmt: skip
 
     @overload
@@ -408,7 +442,7 @@ class Blocks(Sequence[Block]):
         columns held in locals, ~2x faster a block for the passes extraction makes over them."""
         text, starts, ends, meta, metas = self._text, self._starts, self._ends, self._meta, self._metas
         ids, occurrences, odd_ids, labels, translation_of = self._ids, self._occurrences, self._odd_ids, self._labels, self._translation_of
-        odd_texts = self._odd_texts
+        odd_texts, pages = self._odd_texts, self._pages
         count, step = len(starts), len(BLOCK_SEPARATOR)
         for n in numbers:
             start = starts[n]
@@ -425,9 +459,11 @@ class Blocks(Sequence[Block]):
                 if occurrence != 1:
                     id_ = f"{id_}-{occurrence}"
             body = odd_texts.get(n) if odd_texts else None
+            page_start, page_end = ("", "") if pages is None else pages.get(n)
             yield Block(
                 id_, kind, level, text[start:end] if body is None else body, lang, start, end,
                 labels.get(n, "") if labels else "", translation_of.get(n) if translation_of else None,
+                page_start, page_end,
             )  # fmt: skip
 
     def __eq__(self, other: object) -> bool:
@@ -444,3 +480,48 @@ class Blocks(Sequence[Block]):
 
     def __repr__(self) -> str:
         return f"Blocks({list(self)!r})"
+
+
+class _Pages:
+    """Two columns of page codes (the page a block starts and ends on) over a table of labels;
+    code 0 is "no page" (a block before the first page's text, or one set by hand without)."""
+
+    __slots__ = ("_codes", "_ends", "_labels", "_starts")
+
+    def __init__(self) -> None:
+        self._labels: list[str] = [""]
+        self._codes: dict[str, int] = {"": 0}
+        self._starts: array[int] = array("B")
+        self._ends: array[int] = array("B")
+
+    def _code(self, label: str) -> int:
+        code = self._codes.get(label)
+        if code is None:
+            code = self._codes[label] = len(self._labels)
+            self._labels.append(label)
+        return code
+
+    def set(self, n: int, start: str, end: str) -> None:
+        while len(self._starts) <= n:  # blocks before this one have no page
+            self._starts.append(0)
+            self._ends.append(0)
+        start_code, end_code = self._code(start), self._code(end)
+        try:
+            self._starts[n] = start_code
+            self._ends[n] = end_code
+        except OverflowError:
+            self._starts = _widened(self._starts, max(start_code, end_code))
+            self._ends = _widened(self._ends, max(start_code, end_code))
+            self._starts[n] = start_code
+            self._ends[n] = end_code
+
+    def get(self, n: int) -> tuple[str, str]:
+        if n >= len(self._starts):
+            return "", ""
+        return self._labels[self._starts[n]], self._labels[self._ends[n]]
+
+
+def _widened(values: array[int], value: int) -> array[int]:
+    """values in an array wide enough to hold value too."""
+    wider = _WIDER[_WIDER.index(values.typecode) + 1 :]
+    return array(next(t for t in wider if value < 1 << (8 * array(t).itemsize)), values)

@@ -67,7 +67,8 @@ _DASH_RUN = re.compile(r"[\u2014\u2015\u2500\u2e3a]{2,}")
 _ASCII_PUNCT_AFTER_CJK = _lazy(rf"(?<=[{_CJK}”’])([,;:?!])(?![0-9A-Za-z/])")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PAREN_NUMBER = re.compile(rf"\(([{_CN_NUMERALS}]{{1,3}})\)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# (Not the form feed: it marks where a page begins, for layout to read and remove.)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Runs that are more than one plain space: a single space is already right, and replacing it
 # anyway copied every line (a megabyte line once more) for nothing.
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
@@ -77,7 +78,8 @@ _HAN = _lazy(f"[{_HAN_RANGES}]")
 
 
 def normalize_chars(text: str) -> str:
-    """Fold look-alike code points; keeps line structure (one output line per input line)."""
+    """Fold look-alike code points; keeps line structure (one output line per input line) and the
+    form feeds between pages."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.translate(_table()))
     text = _DASH_RUN.sub(DASH_PAIR, text)

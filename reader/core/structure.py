@@ -43,6 +43,9 @@ class Draft:
     text: str
     lang: str
     label: str = ""
+    # The indexes of the pages it starts and ends on (-1: the source has no pages); ingest sets them.
+    page: int = -1
+    page_end: int = -1
 
 
 def classify(segments: Iterable[Segment]) -> list[Draft]:

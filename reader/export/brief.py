@@ -196,6 +196,8 @@ def _highlight(body: _Body, highlight: Highlight) -> None:
     details: list[tuple[str, str]] = [(f"\u2002{highlight.color_name}\u2002", character)]
     if highlight.annotation.tags:
         details.append(("  ·  Tags: " + ", ".join(highlight.annotation.tags), ""))
+    if highlight.citation:
+        details.append(("  ·  " + highlight.citation, ""))
     body.paragraph(DETAILS_STYLE, details)
 
 

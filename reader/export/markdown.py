@@ -235,6 +235,8 @@ def _meta_line(highlight: Highlight, doc: ExportedDocument | None) -> str:
             fields.append("Last seen in: " + escape_inline(where))
     elif where:
         fields.append("Location: " + escape_inline(where))
+    if highlight.citation:
+        fields.append(escape_inline(highlight.citation))
     return " · ".join(fields)
 
 

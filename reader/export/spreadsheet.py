@@ -7,7 +7,8 @@ formula (the OWASP CSV-injection rule). That changes such a note by one characte
 export keeps notes exactly.
 
 "csv": one row per highlight, columns id, uuid, document (its title), year, section (the heading
-path joined with " › "), quote (in the chosen script), note, tags (joined with ", "), colour
+path joined with " › "), page (the printed page or pages the passage is on, "12" or "12–13";
+empty when the document has no pages), quote (in the chosen script), note, tags (joined with ", "), colour
 (the user's name for it where named), start, end (offsets in the document's text), status
 (anchored / orphaned), created, modified (ISO 8601).
 
@@ -45,6 +46,7 @@ CSV_COLUMNS = (
     "document",
     "year",
     "section",
+    "page",
     "quote",
     "note",
     "tags",
@@ -84,6 +86,7 @@ def render_csv(export_set: ExportSet) -> str:
                     doc.info.title,
                     doc.info.year,
                     " › ".join(h.section),
+                    h.pages,
                     h.quote,
                     h.note,
                     ", ".join(a.tags),

@@ -18,7 +18,12 @@ The shape, section by section of the Data Model:
   already has) and file name; 4.2.4/4.2.5 a TextQuoteSelector and a TextPositionSelector (code
   points, end exclusive) select the same text. The selectors carry the stored quote and context,
   never a converted quote: they must find the passage again in the document as it is stored.
-* Our own terms (colour, placement status, file name) are `rr:` names, defined in a second,
+* Pages: a highlight in a document imported from a paged source (a PDF, a Word file, a text with
+  form feeds) names the printed page labels its passage is on as `rr:page` on the target ("12",
+  or "12–13" across a page break). Not a FragmentSelector with RFC 3778's `page=12`: that
+  selects from a PDF (our source is the document's text, text/plain) and counts physical pages
+  from 1, where a report cites its printed labels (a PDF's page 14 may be printed "12").
+* Our own terms (colour, placement status, file name, page) are `rr:` names, defined in a second,
   inline @context beside the Web Annotation one, as the Vocabulary's section on extensions asks:
   other tools ignore them, the importer reads them.
 
@@ -44,6 +49,7 @@ SOURCE_PREFIX = "urn:report-reader:sha256:"
 COLOR = "rr:color"
 STATUS = "rr:status"
 SOURCE_NAME = "rr:sourceName"
+PAGE = "rr:page"
 TITLE = "dcterms:title"
 # How the library writes its stamps: 2026-11-25T09:00:00+00:00 (fractions of a second allowed).
 _LIBRARY_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?\+00:00")
@@ -119,7 +125,7 @@ def annotation_json(exported: ExportedDocument, highlight: Highlight) -> Json:
     }
     if bodies:
         item["body"] = bodies
-    item["target"] = {
+    item["target"] = target = {
         "type": "SpecificResource",
         "source": _source(exported),
         "selector": [
@@ -127,6 +133,8 @@ def annotation_json(exported: ExportedDocument, highlight: Highlight) -> Json:
             {"type": "TextPositionSelector", "start": a.start, "end": a.end},
         ],
     }
+    if highlight.pages:
+        target[PAGE] = highlight.pages
     item[COLOR] = a.color
     item[STATUS] = a.status
     return item

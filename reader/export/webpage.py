@@ -212,6 +212,8 @@ def _figure(highlight: Highlight, doc: ExportedDocument, quote_lang: str, lang: 
             meta.append(f'<span class="where"><span lang="en">last seen in </span>{_e(where)}</span>')
     elif where:
         meta.append(f'<span class="where" title="Section">{_e(where)}</span>')
+    if highlight.citation:
+        meta.append(f'<span class="page" title="Page" lang="en">{_e(highlight.citation)}</span>')
     # Literal separators, not CSS: copied text, reader modes and Qt's preview keep them apart.
     parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     parts.append("</figcaption>")

@@ -15,7 +15,7 @@ from reader.core.extracted import Target, Task
 from reader.core.model import Document
 from reader.errors import ReaderError, UsageError
 from reader.export import get
-from reader.export.model import ExportedDocument, ExportSet, Highlight, SectionIndex, sections_of
+from reader.export.model import ExportedDocument, ExportSet, Highlight, PageIndex, SectionIndex, sections_of
 from reader.store.annotations import STATUSES, Annotation, check_color
 from reader.store.library import DocumentInfo, Library
 
@@ -109,8 +109,10 @@ def _exported(
         )
         index = SectionIndex(sections)
         info = replace(info, title=convert_text(info.title, selection.script).text)
+    pages = PageIndex(document)
     highlights = tuple(
-        Highlight(a, quote, a.note, labels.get(a.color, ""), index.path_at(a.start)) for a, quote in zip(annotations, quotes, strict=True)
+        Highlight(a, quote, a.note, labels.get(a.color, ""), index.path_at(a.start), *_pages(pages, a))
+        for a, quote in zip(annotations, quotes, strict=True)
     )
     targets: tuple[Target, ...] = ()
     tasks: tuple[Task, ...] = ()
@@ -126,14 +128,21 @@ def highlights_for(library: Library, annotations: Sequence[Annotation]) -> list[
     """Highlights for chosen annotations (e.g. a selection in the Annotations dock), in the
     order given, each with its section path: what "Copy as Markdown" writes."""
     labels = library.color_labels()
-    indexes: dict[int, SectionIndex] = {}
+    indexes: dict[int, tuple[SectionIndex, PageIndex]] = {}
     out = []
     for a in annotations:
-        index = indexes.get(a.doc_id)
-        if index is None:
-            index = indexes[a.doc_id] = SectionIndex(sections_of(library.document(a.doc_id)))
-        out.append(Highlight(a, a.quote, a.note, labels.get(a.color, ""), index.path_at(a.start)))
+        found = indexes.get(a.doc_id)
+        if found is None:
+            document = library.document(a.doc_id)
+            found = indexes[a.doc_id] = (SectionIndex(sections_of(document)), PageIndex(document))
+        index, pages = found
+        out.append(Highlight(a, a.quote, a.note, labels.get(a.color, ""), index.path_at(a.start), *_pages(pages, a)))
     return out
+
+
+def _pages(pages: PageIndex, annotation: Annotation) -> tuple[str, str]:
+    """The pages an anchored annotation's passage is on (none for an orphan: its place is gone)."""
+    return ("", "") if annotation.orphaned else pages.pages(annotation.start, annotation.end)
 
 
 def _conversion(text: str, script: str) -> Conversion:

@@ -7,6 +7,7 @@ LibraryError sentence; an unknown id is a NotFoundError.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -34,7 +35,7 @@ BUSY_TIMEOUT_MS = 5000
 _INFO_COLUMNS = (
     "id, title, year, kind, script, language, source_name, content_hash, char_count, created"
 )
-_BLOCK_COLUMNS = 'id, kind, level, label, text, lang, start, "end", translation_of'
+_BLOCK_COLUMNS = 'id, kind, level, label, text, lang, start, "end", translation_of, page_start, page_end'
 # SQLite primary result codes (named in the sqlite3 module only from Python 3.11 on).
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 11, 13, 14, 26
 # Newest year first, undated documents after all dated ones, then by title.
@@ -252,11 +253,12 @@ class Library(AnnotationsMixin):
                 "char_count": len(doc.text),
                 "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "text": doc.text,
+                "page_labels": _page_labels_value(doc.page_labels),
             }
             doc_id = self._insert("documents", row)
             self._db.table("blocks").insert_all(
                 (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)),
-                batch_size=80,  # 11 columns × 80 rows stays under SQLite's 999-variable limit
+                batch_size=_BLOCK_BATCH,
             )
         return doc_id, True
 
@@ -282,12 +284,12 @@ class Library(AnnotationsMixin):
             if other:
                 raise LibraryError(f"Document {other[0]} already has exactly this text; nothing was replaced.")
             self._db.execute(
-                "UPDATE documents SET text = ?, content_hash = ?, encoding = ?, char_count = ? WHERE id = ?",
-                [doc.text, content_hash, doc.encoding, len(doc.text), doc_id],
+                "UPDATE documents SET text = ?, content_hash = ?, encoding = ?, char_count = ?, page_labels = ? WHERE id = ?",
+                [doc.text, content_hash, doc.encoding, len(doc.text), _page_labels_value(doc.page_labels), doc_id],
             )
             self._db.execute("DELETE FROM blocks WHERE doc_id = ?", [doc_id])
             self._db.table("blocks").insert_all(
-                (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)), batch_size=80
+                (_block_row(doc_id, seq, block) for seq, block in enumerate(doc.blocks)), batch_size=_BLOCK_BATCH
             )
             return self.reanchor(doc_id, doc.text)
 
@@ -342,13 +344,13 @@ class Library(AnnotationsMixin):
         """The stored document rebuilt: same text and blocks, in order, as were added."""
         with self._guard():
             row = self._db.execute(
-                "SELECT text, encoding, title, year, script, language, content_hash "
+                "SELECT text, encoding, title, year, script, language, content_hash, page_labels "
                 "FROM documents WHERE id = ?",
                 [doc_id],
             ).fetchone()
             if row is None:
                 raise _not_found(doc_id)
-            text, encoding, title, year, script, language, content_hash = row
+            text, encoding, title, year, script, language, content_hash, page_labels = row
             # Rows are read one at a time into the compact Blocks (fetchall held a tuple a block).
             rows = self._db.execute(f"SELECT {_BLOCK_COLUMNS} FROM blocks WHERE doc_id = ? ORDER BY seq", [doc_id])
             blocks = Blocks.from_blocks(
@@ -356,9 +358,9 @@ class Library(AnnotationsMixin):
                 (
                     Block(
                         id=id_, kind=kind, level=level, label=label, text=block_text, lang=lang,
-                        start=start, end=end, translation_of=translation_of,
+                        start=start, end=end, translation_of=translation_of, page_start=page_start, page_end=page_end,
                     )
-                    for id_, kind, level, label, block_text, lang, start, end, translation_of in rows
+                    for id_, kind, level, label, block_text, lang, start, end, translation_of, page_start, page_end in rows
                 ),
             )  # fmt: skip
         return Document(
@@ -370,6 +372,7 @@ class Library(AnnotationsMixin):
             script=script,
             language=language,
             content_hash=content_hash,
+            page_labels=tuple(json.loads(page_labels)) if page_labels else (),
         )
 
     def is_empty(self) -> bool:
@@ -456,7 +459,18 @@ def _block_row(doc_id: int, seq: int, block: Block) -> dict[str, str | int | Non
         "start": block.start,
         "end": block.end,
         "translation_of": block.translation_of,
+        "page_start": block.page_start,
+        "page_end": block.page_end,
     }
+
+
+# 13 columns × 70 rows stays under SQLite's 999-variable limit.
+_BLOCK_BATCH = 70
+
+
+def _page_labels_value(labels: tuple[str, ...]) -> str:
+    """How documents.page_labels holds a document's page labels: a JSON array, '' for none."""
+    return json.dumps(list(labels), ensure_ascii=False) if labels else ""
 
 
 def _fallback_title(doc: Document, source_name: str) -> str:

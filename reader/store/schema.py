@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.errors import LibraryError
 
-SCHEMA_VERSION = 4  # len(_STEPS), checked at the end of this module
+SCHEMA_VERSION = 5  # len(_STEPS), checked at the end of this module
 # PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
 # Report Reader library from another program's SQLite database.
 APPLICATION_ID = int.from_bytes(b"RpRd", "big")
@@ -372,6 +372,16 @@ _STEP_3 = (
 # SQLite through the trigger and 1.2 s without it. What is indexed stays as it is.
 _STEP_4 = ("DROP TRIGGER search_units_insert",)
 
+# Pages (issue 11): a document imported from a paged source (PDF, Word, a text with form feeds)
+# keeps its page labels as printed (a JSON array; '' for a document without pages), and each
+# block the labels of the pages it starts and ends on ('' when none), so notes and exports can
+# cite "p. 12". Documents stored before have no pages.
+_STEP_5 = (
+    "ALTER TABLE documents ADD COLUMN page_labels TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE blocks ADD COLUMN page_start TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE blocks ADD COLUMN page_end TEXT NOT NULL DEFAULT ''",
+)
+
 # Step N brings a file to version N; append new steps at the end.
-_STEPS = (_STEP_1, _STEP_2, _STEP_3, _STEP_4)
+_STEPS = (_STEP_1, _STEP_2, _STEP_3, _STEP_4, _STEP_5)
 assert len(_STEPS) == SCHEMA_VERSION, "a new step needs SCHEMA_VERSION bumped, and the other way round"

@@ -132,9 +132,6 @@ def _blocks(doc) -> list[tuple[str, int, str]]:
     return [(block.kind, block.level, block.text) for block in doc.blocks]
 
 
-# Passes once layout reads "\f" as a page break (issue 11, pages); until then the form feed is
-# dropped and a page's number runs into the next page's header. Drop the mark when it XPASSes.
-@pytest.mark.xfail(reason="layout does not read form feeds yet", strict=False)
 def test_the_report_pdf_imports_to_the_blocks_of_its_text_version():
     from reader.core.ingest import ingest_bytes, ingest_text
 

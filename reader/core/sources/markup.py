@@ -32,7 +32,7 @@ class Paragraph:
 
 def to_source(kind: str, paragraphs: Sequence[Paragraph], *, page_labels: Sequence[str] = (),
               encoding: str = "utf-8", warnings: Iterable[str] = ()) -> Source:  # fmt: skip
-    segments = tuple(Segment(p.text, p.hint, cells=p.cells) for p in paragraphs)
+    segments = tuple(Segment(p.text, p.hint, cells=p.cells, page=p.page, page_end=p.page) for p in paragraphs)
     return Source(kind, segments=segments, page_labels=tuple(page_labels), encoding=encoding, warnings=tuple(warnings))
 
 
