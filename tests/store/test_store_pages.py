@@ -53,3 +53,13 @@ def test_a_library_from_before_pages_upgrades_and_takes_paged_documents(tmp_path
         doc_id, _ = library.add(paged_document())
         assert library.document(doc_id).page_labels == ("11", "12", "13")
     assert old and all(doc.page_labels == () and not doc.blocks.paged for doc in old)
+
+
+def test_a_library_written_with_pages_reopens_with_them(tmp_path):
+    path = tmp_path / "library-v5.sqlite3"
+    shutil.copyfile(FIXTURES / "library-v5.sqlite3", path)
+    with Library.open(path) as library:
+        (info,) = [info for info in library.documents() if info.title == "有页码的报告"]
+        doc = library.document(info.id)
+    assert doc.page_labels == ("7", "8")
+    assert doc.blocks[0].page_start == "7" and doc.blocks[-1].page_end == "8"

@@ -37,7 +37,7 @@ def copy_of(version: int, folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(params=[1, 2, 3, 4], ids=["v1", "v2", "v3", "v4"])
+@pytest.fixture(params=[1, 2, 3, 4, 5], ids=["v1", "v2", "v3", "v4", "v5"])
 def old_library(request, tmp_path):
     """A copy of a library written by schema version `request.param`, opened by this version."""
     with Library.open(copy_of(request.param, tmp_path)) as library:
