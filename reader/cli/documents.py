@@ -11,6 +11,7 @@ from reader.cli.context import load_document, open_library
 from reader.cli.output import EXIT_ERROR, EXIT_OK, error, notice, print_json
 from reader.core.convert import Conversion
 from reader.core.model import Block, Blocks, Document
+from reader.core.pages import cite_pages
 from reader.errors import UsageError
 from reader.store.annotations import ReanchorReport
 from reader.store.library import DocumentInfo
@@ -113,12 +114,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "language": doc.language,
                 "encoding": doc.encoding,
                 "text": doc.text,
+                **({"page_labels": list(doc.page_labels)} if doc.page_labels else {}),
                 "blocks": [block.to_json() for block in doc.blocks],
             }
         )
     elif args.blocks:
         for block in doc.blocks:
-            print(f"[{block.kind} {block.level} {block.lang}] {block.text}")
+            pages = f" {cite_pages(block.page_start, block.page_end)}" if block.page_start else ""
+            print(f"[{block.kind} {block.level} {block.lang}{pages}] {block.text}")
     else:
         print(doc.text)
     return EXIT_OK
