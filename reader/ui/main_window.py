@@ -160,7 +160,29 @@ class MainWindow(QMainWindow):
         self.status_backend = QLabel(BACKEND_NAME, self)
         bar = self.statusBar()
         bar.addWidget(self.status_document, 1)
+        # The page of the block at the top of the reading pane, or at the cursor once it moves.
+        self.status_page = QLabel(self)
+        self.status_page.setObjectName("status_page")
+        bar.addPermanentWidget(self.status_page)
         bar.addPermanentWidget(self.status_backend)
+        pane = self.view.original_pane
+        pane.verticalScrollBar().valueChanged.connect(lambda _value: self._show_page(pane.top_block_number()))
+        pane.cursorPositionChanged.connect(lambda: self._show_page(pane.textCursor().blockNumber()))
+
+    def _show_page(self, block: int) -> None:
+        """"p. 12" (or "pp. 12–13" for a block across a page break) for block n of the document
+        shown; nothing for a document without pages."""
+        document = self.view.document()
+        if document is None or not document.blocks.paged or not 0 <= block < len(document.blocks):
+            self.status_page.clear()
+            return
+        first, last = document.blocks.pages(block)
+        if not first:
+            self.status_page.clear()
+        elif last and last != first:
+            self.status_page.setText(self.tr("pp. %1–%2").replace("%1", first).replace("%2", last))
+        else:
+            self.status_page.setText(self.tr("p. %1").replace("%1", first))
 
     def _action(
         self, text: str, slot: Callable[..., object], shortcut: _Key | list[_Key] | tuple[_Key, ...] | None = None, checkable: bool = False
@@ -328,6 +350,7 @@ class MainWindow(QMainWindow):
         position = settings.reading_position(doc_id)
         if position is not None:  # where it was left (a search hit or outline jump comes after)
             self.view.scroll_to_block(*position)
+        self._show_page(self.view.original_pane.top_block_number())
         self.library_dock.select(doc_id)
         self.setWindowTitle(f"{info.title} — " + self.tr("Report Reader"))
         self.status_document.setText(
@@ -344,6 +367,7 @@ class MainWindow(QMainWindow):
         self.current_info = None
         self.extracting.start(None, None)
         self.view.clear()
+        self.status_page.clear()
         self.outline_dock.set_document(None)
         self.annotating.document_opened(None)
         self.setWindowTitle(self.tr("Report Reader"))
