@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.errors import LibraryError
 
-SCHEMA_VERSION = 5  # len(_STEPS), checked at the end of this module
+SCHEMA_VERSION = 6  # len(_STEPS), checked at the end of this module
 # PRAGMA application_id marks the file as ours ("RpRd"), so `file` and this app can tell a
 # Report Reader library from another program's SQLite database.
 APPLICATION_ID = int.from_bytes(b"RpRd", "big")
@@ -382,6 +382,27 @@ _STEP_5 = (
     "ALTER TABLE blocks ADD COLUMN page_end TEXT NOT NULL DEFAULT ''",
 )
 
+# Carried annotations (issue 13) remember where they came from: the annotation of an earlier
+# report they were carried from (its uuid), that report (id and title, as they were when carried)
+# and the passage as each report words it ("kept" when they agree, "changed" when reworded).
+# Keyed by the carried annotation's uuid, without a foreign key: deleting an annotation leaves
+# its origin, so undoing the delete (which puts back the same uuid) brings the origin back too;
+# the carry's own undo forgets its origins.
+_STEP_6 = (
+    """
+    CREATE TABLE annotation_origins (
+        uuid         TEXT PRIMARY KEY,
+        source_uuid  TEXT NOT NULL,
+        source_doc   INTEGER NOT NULL,
+        source_title TEXT NOT NULL,
+        status       TEXT NOT NULL,
+        before       TEXT NOT NULL,
+        after        TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX annotation_origins_by_source ON annotation_origins (source_uuid)",
+)
+
 # Step N brings a file to version N; append new steps at the end.
-_STEPS = (_STEP_1, _STEP_2, _STEP_3, _STEP_4, _STEP_5)
+_STEPS = (_STEP_1, _STEP_2, _STEP_3, _STEP_4, _STEP_5, _STEP_6)
 assert len(_STEPS) == SCHEMA_VERSION, "a new step needs SCHEMA_VERSION bumped, and the other way round"
