@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.core.labels import find_label
-from reader.core.tables import TABLE_CAPTION, TABLE_SOURCE, parse_table
+from reader.core.tables import TABLE_CAPTION, TABLE_SOURCE, parse_table, rows_end
 
 # Share of text lines followed by exactly one blank line above which blank lines are spacing.
 _DOUBLE_SPACED = 0.5
@@ -88,32 +88,14 @@ _FOOTNOTE_MARK = re.compile(r"^\d{1,2}[，。、；：]")
 
 @dataclass(slots=True)
 class Segment:
-    """A paragraph-to-be (lines joined), a footnote, or a table row (cells).
-
-    page/page_end: the indexes (into the source's pages, 0 the first) of the pages it starts and
-    ends on; -1 when the source has no pages.
-    """
+    """A paragraph-to-be (lines joined), a footnote, or a table row (cells)."""
 
     text: str
-    hint: str = "paragraph"  # paragraph | footnote | table_row | caption
+    hint: str = "paragraph"  # paragraph | footnote | table_row | caption | heading
     label: str = ""
     cells: tuple[str, ...] = ()
-    page: int = -1
-    page_end: int = -1
-
-
-# The form feed before each page after the first in a paged text (as pdftotext writes it).
-PAGE_BREAK = "\f"
-
-
-class _PageLine(str):
-    """A line of a paged text, knowing the index of its page (only paged texts make these)."""
-
-    page: int
-
-
-def _page_of(line: str) -> int:
-    return line.page if isinstance(line, _PageLine) else -1
+    # A heading from markup: its level below the document's top heading (0: the top one).
+    level: int = 0
 
 
 @dataclass(slots=True, eq=False)
@@ -141,7 +123,6 @@ class _Line:
     # (None for none: a list a line cost ~60 bytes on 100,000 tiny lines).
     following: _Line | None = None
     footnotes: list[Segment] | None = None
-    page: int = -1
 
     @property
     def ahead(self) -> str:
@@ -257,33 +238,6 @@ _SPLIT_SLICE = 2048
 
 
 def _split(text: str) -> Iterator[str]:
-    """The text's lines; in a paged text (one with form feeds) a form feed breaks a line too, and
-    each line is a _PageLine knowing its page."""
-    if PAGE_BREAK not in text:
-        return _split_lines(text)
-    return _split_pages(text)
-
-
-def _split_pages(text: str) -> Iterator[str]:
-    page = 0
-    for line in _split_lines(text):
-        if PAGE_BREAK in line:
-            parts = line.split(PAGE_BREAK)
-            for k, part in enumerate(parts):
-                page += k > 0
-                if part:  # (the form feed itself is no blank line)
-                    yield _paged(part, page)
-            continue
-        yield _paged(line, page)
-
-
-def _paged(text: str, page: int) -> _PageLine:
-    line = _PageLine(text)
-    line.page = page
-    return line
-
-
-def _split_lines(text: str) -> Iterator[str]:
     """text.split("\n"), a slice of lines at a time (one find per line took a tenth of the
     layout's time on 100,000 tiny lines)."""
     start = 0
@@ -320,6 +274,23 @@ def _marked_lines(text: str, double_spaced: bool) -> Iterator[str | None]:
         yield None
 
 
+# How far ahead of a caption its table's source line (资料来源：…) is looked for.
+_TABLE_REACH = 300
+
+
+def _table_lines(source: _Lines) -> list[str | None]:
+    """The lines after a caption that are its table's: up to its source line or the next caption
+    within _TABLE_REACH lines, else up to its first line that is not a row (PDF text has no blank
+    line after a table, and a table must not take the rest of the report)."""
+    lines: list[str | None] = []
+    while len(lines) < _TABLE_REACH and (x := source.peek(len(lines))) is not _END:
+        assert x is None or isinstance(x, str)
+        if x is not None and (TABLE_SOURCE.match(x.strip()) or TABLE_CAPTION.match(x.strip())):
+            return lines
+        lines.append(x)
+    return lines[: rows_end(["" if x is not None and _PAGE_NUMBER.match(x.strip()) else x for x in lines])]
+
+
 class _Block:
     """The lines up to the next table (a caption whose rows parse), read from `source` as asked for."""
 
@@ -338,24 +309,14 @@ class _Block:
             return False
         assert line is None or isinstance(line, str)
         if line is not None and "表" in line and TABLE_CAPTION.match(line.strip()):  # (every caption has 表)
-            table: list[str | None] = []
-            while (x := self._source.peek(len(table))) is not _END:
-                assert x is None or isinstance(x, str)
-                if x is not None and (TABLE_SOURCE.match(x.strip()) or TABLE_CAPTION.match(x.strip())):
-                    break
-                table.append(x)
+            table = _table_lines(self._source)
             body = [x for x in table if x is not None and not _PAGE_NUMBER.match(x.strip())]
             rows, table_warnings = parse_table(body)
             if rows:
                 for _ in table:
                     self._source.take()
-                page = _page_of(line)
-                # Rows are not traced back to their lines: each spans the table's pages.
-                first, last = (_page_of(body[0]), _page_of(body[-1])) if body else (page, page)
-                segments = [Segment(line.strip(), "caption", page=page, page_end=page)]
-                segments.extend(
-                    Segment("\t".join(row), "table_row", cells=tuple(row), page=first, page_end=last) for row in rows
-                )
+                segments = [Segment(line.strip(), "caption")]
+                segments.extend(Segment("\t".join(row), "table_row", cells=tuple(row)) for row in rows)
                 self.table = (segments, table_warnings)
                 self._ended = True
                 return False
@@ -475,7 +436,7 @@ def _join_lines(block: _Block, typical: int) -> Iterator[Segment]:
 
     def flush() -> Iterator[Segment]:
         if current:
-            yield Segment(_join_texts(texts), page=current[0].page, page_end=current[-1].page)
+            yield Segment(_join_texts(texts))
             current.clear()
             texts.clear()
         yield from pending
@@ -522,7 +483,6 @@ def _body_items(block: _Block, typical: int) -> Iterator[_Line | Segment | None]
             nxt = block.next_text(0)
             if typical and nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
                 note = _read_footnote(block, stripped, typical)
-                note.page = note.page_end = _page_of(raw)
                 if last_body is None:
                     yield note
                 else:
@@ -532,8 +492,6 @@ def _body_items(block: _Block, typical: int) -> Iterator[_Line | Segment | None]
             continue
         block.take()
         line = _Line(raw, stripped, display_width(stripped), raw != raw.rstrip(), find_label(stripped) is not None, blank)
-        if isinstance(raw, _PageLine):
-            line.page = raw.page
         blank = False
         if previous is not None:
             previous.following = line
@@ -691,7 +649,7 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None, paragraph: Seque
         # A numbered heading or a bullet title on its own line ("一、2023年工作回顧", "●稳定对外贸易发展").
         if _BULLET_START.match(a.text) or a.width < ref - 2 * _FINAL_TOLERANCE:
             return False
-    if a.label and before is None and _short(a) and not _SENTENCE_MARK.search(a.text) and not _indented_first(a, b):
+    if a.label and before is None and _short(a) and not _SENTENCE_MARK.search(a.text):
         return False  # a heading with a comma in it ("三、加大宏观政策实施力度，着力稳企业保就业")
     # Only a text with real prose lines (a typical width) is hard-wrapped at all.
     if a.typical_known and 12 <= ref <= _MAX_WRAP_WIDTH and a.width <= _MAX_WRAP_WIDTH:
@@ -730,20 +688,6 @@ def _full(a: _Line, b: _Line) -> bool:
     if a.even_width and a.width >= a.measure - 1 - 2 * pushed:
         return True
     return a.even_chars and len(a.text) >= a.measure_chars - pushed
-
-
-def _indented_first(a: _Line, b: _Line) -> bool:
-    """In evenly set text: is a the first line of a paragraph set with a two-character indent (as
-    full as a first line gets, and cut in a word: it ends in a Han character) and b a full line
-    finishing its sentence in a few characters (a heading's sentence does not end in 。)?"""
-    if not _is_han(a.text[-1]):
-        return False
-    tail = _first_sentence(b.text)
-    if tail is None or tail[-1] != "。" or len(tail) > _TITLE_SENTENCE or "，" in tail:
-        return False
-    if a.even_width:
-        return a.width >= a.measure - _HEADING_SHORT and b.width >= a.measure - 2
-    return a.even_chars and len(a.text) >= a.measure_chars - _HEADING_SHORT // 2 and len(b.text) >= a.measure_chars - 1
 
 
 def _short(a: _Line) -> bool:

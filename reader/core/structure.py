@@ -9,6 +9,9 @@ Conventions (see labels.py for levels):
   paragraph (the title block), level 1 after it. In a run of such lines only the first is one
   (the rest are infographic figures or targets, not headings).
 - Footnotes and table captions are paragraphs/headings as they read; table rows are level 0.
+- A heading the markup marks (Word styles, h1–h6, #) is one however it reads: a labelled one at
+  its label's level, an unlabelled one at its level below the document's top heading (the top
+  one after the first paragraph is a part, level 1, as in text).
 """
 
 from __future__ import annotations
@@ -75,6 +78,12 @@ def iter_drafts(segments: Iterable[Segment]) -> Iterator[Draft]:
             yield Draft(HEADING, 2, text, lang)
             continue
         label = find_label(text)
+        if seg.hint == "heading":  # the markup says so, even of a long line or one ending in 。
+            level = label.level if label and not label.is_bullet else 1 if seen_body and not seg.level else seg.level
+            heading_level = level
+            yield Draft(HEADING, level, text, lang, label.text if label else "")
+            previous_short = not label
+            continue
         short = _is_short(text)
         if label and label.is_bullet:
             yield Draft(LIST_ITEM, heading_level + 1, text, lang, label.text)

@@ -5,13 +5,17 @@ Two layouts occur in report commentary:
 - a first-column value at the start of a line ("2023.9.7 新時代推…", "1個主導 以創新為主導"),
   further cells wrapped over narrow lines, bullet lists (●) as one cell.
 In both, the extractor ends the last line of a cell with a space: that is our cell boundary.
+A table whose lines end in no space (PDFium's text, a report's own simple tables) has a row a
+line, its cells apart by spaces ("国内生产总值增长 5.2% 5%左右").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.core.labels import find_label
 from reader.core.normalize import BULLET, tidy_spaces
 
 TABLE_CAPTION = re.compile(r"^(?:附表[一二三四五六七八九十\d]*\s*[：:]|表\s*[\d一二三四五六七八九十]+\s*[：:])")
@@ -40,7 +44,68 @@ def parse_table(lines: list[str]) -> tuple[list[list[str]], list[str]]:
     body = lines[1:]
     if _vertical_run(body, 0) >= 2:
         return _by_vertical_labels(header, body)
+    if not any(line[-1:].isspace() for line in lines):
+        return [header, *_by_line(len(header), body)], []
     return [header, *_by_first_column(len(header), body)], []
+
+
+def _by_line(columns: int, body: list[str]) -> list[list[str]]:
+    """A row a line, cells apart by spaces: a line of one cell goes on the last cell of the row
+    above (a cell wrapped), a line of too many cells joins its first ones (a row label with a
+    space in it: the figures are last)."""
+    rows: list[list[str]] = []
+    for line in body:
+        cells = line.split()
+        if not cells:
+            continue
+        if len(cells) == 1 and rows:
+            rows[-1][-1] = _join([rows[-1][-1], cells[0]])
+            continue
+        if len(cells) > columns:
+            cells = [_join(cells[: len(cells) - columns + 1]), *cells[len(cells) - columns + 1 :]]
+        rows.append(cells)
+    return rows
+
+
+# Without a source line to end it, a table ends at its first line that is not a row: a labelled
+# line (a heading, a numbered item), a blank line, or prose: a line at least this long ending a
+# sentence, or one this long of one cell (no space) with a clause in it.
+_PROSE_CHARS = 15
+_SENTENCE_MARKS = re.compile(r"[。！？!?]")
+_CLAUSE_MARKS = re.compile(r"[，。；！？,;!?]")
+
+
+def rows_end(lines: Sequence[str | None]) -> int:
+    """How many of `lines` (after a caption; None a blank line, "" a line to pass over such as a
+    page number) are the table's rows, when no source line says where it ends."""
+    seen = 0  # the header and rows so far
+    # Whether the table ends its cells in a space (then a line after one that does not is in
+    # the same cell, however much it reads like prose), and whether the last line did.
+    spaced = open_cell = False
+    for k, line in enumerate(lines):
+        if line is None:
+            if seen >= 2:
+                return k
+            continue
+        text = line.strip()
+        if not text:
+            continue
+        label = find_label(text)
+        if label and not label.is_bullet:
+            return k
+        if not open_cell and not text.startswith(BULLET) and _is_prose(text):
+            return k
+        ends_cell = line[-1:].isspace()
+        spaced = spaced or ends_cell
+        open_cell = spaced and not ends_cell
+        seen += 1
+    return len(lines)
+
+
+def _is_prose(text: str) -> bool:
+    if len(text) < _PROSE_CHARS:
+        return False
+    return bool(_SENTENCE_MARKS.search(text) or (" " not in text and _CLAUSE_MARKS.search(text)))
 
 
 def _vertical_run(lines: list[str], start: int) -> int:

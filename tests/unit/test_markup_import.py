@@ -34,8 +34,14 @@ def text_version() -> list[Segment]:
 
 
 def normalized(segments: tuple[Segment, ...] | None) -> list[Segment]:
+    """The segments as the text version has them: a heading the markup marks is a line of text
+    there (that both make the same blocks is tested in test_markup_structure.py)."""
     assert segments is not None
-    return [Segment(normalize_chars(s.text), s.hint, s.label, tuple(normalize_chars(c) for c in s.cells)) for s in segments]
+    return [
+        Segment(normalize_chars(s.text), "paragraph" if s.hint == "heading" else s.hint, s.label,
+                tuple(normalize_chars(c) for c in s.cells))
+        for s in segments
+    ]  # fmt: skip
 
 
 def make_docx(build) -> bytes:  # type: ignore[no-untyped-def]
