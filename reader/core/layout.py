@@ -88,7 +88,11 @@ _FOOTNOTE_MARK = re.compile(r"^\d{1,2}[，。、；：]")
 
 @dataclass(slots=True)
 class Segment:
-    """A paragraph-to-be (lines joined), a footnote, or a table row (cells)."""
+    """A paragraph-to-be (lines joined), a footnote, or a table row (cells).
+
+    page/page_end: the indexes (into the source's pages, 0 the first) of the pages it starts and
+    ends on; -1 when the source has no pages.
+    """
 
     text: str
     hint: str = "paragraph"  # paragraph | footnote | table_row | caption | heading
@@ -96,6 +100,22 @@ class Segment:
     cells: tuple[str, ...] = ()
     # A heading from markup: its level below the document's top heading (0: the top one).
     level: int = 0
+    page: int = -1
+    page_end: int = -1
+
+
+# The form feed before each page after the first in a paged text (as pdftotext writes it).
+PAGE_BREAK = "\f"
+
+
+class _PageLine(str):
+    """A line of a paged text, knowing the index of its page (only paged texts make these)."""
+
+    page: int
+
+
+def _page_of(line: str) -> int:
+    return line.page if isinstance(line, _PageLine) else -1
 
 
 @dataclass(slots=True, eq=False)
@@ -123,6 +143,7 @@ class _Line:
     # (None for none: a list a line cost ~60 bytes on 100,000 tiny lines).
     following: _Line | None = None
     footnotes: list[Segment] | None = None
+    page: int = -1
 
     @property
     def ahead(self) -> str:
@@ -238,6 +259,33 @@ _SPLIT_SLICE = 2048
 
 
 def _split(text: str) -> Iterator[str]:
+    """The text's lines; in a paged text (one with form feeds) a form feed breaks a line too, and
+    each line is a _PageLine knowing its page."""
+    if PAGE_BREAK not in text:
+        return _split_lines(text)
+    return _split_pages(text)
+
+
+def _split_pages(text: str) -> Iterator[str]:
+    page = 0
+    for line in _split_lines(text):
+        if PAGE_BREAK in line:
+            parts = line.split(PAGE_BREAK)
+            for k, part in enumerate(parts):
+                page += k > 0
+                if part:  # (the form feed itself is no blank line)
+                    yield _paged(part, page)
+            continue
+        yield _paged(line, page)
+
+
+def _paged(text: str, page: int) -> _PageLine:
+    line = _PageLine(text)
+    line.page = page
+    return line
+
+
+def _split_lines(text: str) -> Iterator[str]:
     """text.split("\n"), a slice of lines at a time (one find per line took a tenth of the
     layout's time on 100,000 tiny lines)."""
     start = 0
@@ -315,8 +363,13 @@ class _Block:
             if rows:
                 for _ in table:
                     self._source.take()
-                segments = [Segment(line.strip(), "caption")]
-                segments.extend(Segment("\t".join(row), "table_row", cells=tuple(row)) for row in rows)
+                page = _page_of(line)
+                # Rows are not traced back to their lines: each spans the table's pages.
+                first, last = (_page_of(body[0]), _page_of(body[-1])) if body else (page, page)
+                segments = [Segment(line.strip(), "caption", page=page, page_end=page)]
+                segments.extend(
+                    Segment("\t".join(row), "table_row", cells=tuple(row), page=first, page_end=last) for row in rows
+                )
                 self.table = (segments, table_warnings)
                 self._ended = True
                 return False
@@ -436,7 +489,7 @@ def _join_lines(block: _Block, typical: int) -> Iterator[Segment]:
 
     def flush() -> Iterator[Segment]:
         if current:
-            yield Segment(_join_texts(texts))
+            yield Segment(_join_texts(texts), page=current[0].page, page_end=current[-1].page)
             current.clear()
             texts.clear()
         yield from pending
@@ -483,6 +536,7 @@ def _body_items(block: _Block, typical: int) -> Iterator[_Line | Segment | None]
             nxt = block.next_text(0)
             if typical and nxt is not None and display_width(nxt.strip()) > typical * _FOOTNOTE_WIDER:
                 note = _read_footnote(block, stripped, typical)
+                note.page = note.page_end = _page_of(raw)
                 if last_body is None:
                     yield note
                 else:
@@ -492,6 +546,8 @@ def _body_items(block: _Block, typical: int) -> Iterator[_Line | Segment | None]
             continue
         block.take()
         line = _Line(raw, stripped, display_width(stripped), raw != raw.rstrip(), find_label(stripped) is not None, blank)
+        if isinstance(raw, _PageLine):
+            line.page = raw.page
         blank = False
         if previous is not None:
             previous.following = line
@@ -649,7 +705,7 @@ def _continues(a: _Line, b: _Line, before: _Line | None = None, paragraph: Seque
         # A numbered heading or a bullet title on its own line ("一、2023年工作回顧", "●稳定对外贸易发展").
         if _BULLET_START.match(a.text) or a.width < ref - 2 * _FINAL_TOLERANCE:
             return False
-    if a.label and before is None and _short(a) and not _SENTENCE_MARK.search(a.text):
+    if a.label and before is None and _short(a) and not _SENTENCE_MARK.search(a.text) and not _indented_first(a, b):
         return False  # a heading with a comma in it ("三、加大宏观政策实施力度，着力稳企业保就业")
     # Only a text with real prose lines (a typical width) is hard-wrapped at all.
     if a.typical_known and 12 <= ref <= _MAX_WRAP_WIDTH and a.width <= _MAX_WRAP_WIDTH:
@@ -688,6 +744,20 @@ def _full(a: _Line, b: _Line) -> bool:
     if a.even_width and a.width >= a.measure - 1 - 2 * pushed:
         return True
     return a.even_chars and len(a.text) >= a.measure_chars - pushed
+
+
+def _indented_first(a: _Line, b: _Line) -> bool:
+    """In evenly set text: is a the first line of a paragraph set with a two-character indent (as
+    full as a first line gets, and cut in a word: it ends in a Han character) and b a full line
+    finishing its sentence in a few characters (a heading's sentence does not end in 。)?"""
+    if not _is_han(a.text[-1]):
+        return False
+    tail = _first_sentence(b.text)
+    if tail is None or tail[-1] != "。" or len(tail) > _TITLE_SENTENCE or "，" in tail:
+        return False
+    if a.even_width:
+        return a.width >= a.measure - _HEADING_SHORT and b.width >= a.measure - 2
+    return a.even_chars and len(a.text) >= a.measure_chars - _HEADING_SHORT // 2 and len(b.text) >= a.measure_chars - 1
 
 
 def _short(a: _Line) -> bool:

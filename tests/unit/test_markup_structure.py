@@ -32,8 +32,7 @@ def outline(doc: Document) -> list[tuple[int, str]]:
         "markup/report.docx",
         "markup/report.html",
         "markup/report.md",
-        # Passes once layout reads "\f" as a page break (the pages work); leave the mark to it.
-        pytest.param("pdf/report.pdf", marks=pytest.mark.xfail(reason="layout does not read form feeds yet", strict=False)),
+        "pdf/report.pdf",
     ],
 )
 def test_each_fixture_imports_to_the_blocks_of_its_text_version(path: str) -> None:

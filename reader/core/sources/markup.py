@@ -36,8 +36,8 @@ def to_source(kind: str, paragraphs: Sequence[Paragraph], *, page_labels: Sequen
     (a page whose title is an h2 and sections h3 reads as a title and its parts)."""
     top = min((p.level for p in paragraphs if p.level is not None and p.hint == "paragraph"), default=0)
     segments = tuple(
-        Segment(p.text, "heading", level=p.level - top) if p.level is not None and p.hint == "paragraph"
-        else Segment(p.text, p.hint, cells=p.cells)
+        Segment(p.text, "heading", level=p.level - top, page=p.page, page_end=p.page) if p.level is not None and p.hint == "paragraph"
+        else Segment(p.text, p.hint, cells=p.cells, page=p.page, page_end=p.page)
         for p in paragraphs
     )  # fmt: skip
     return Source(kind, segments=segments, page_labels=tuple(page_labels), encoding=encoding, warnings=tuple(warnings))
