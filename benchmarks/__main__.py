@@ -295,6 +295,56 @@ def bench_compare() -> dict:
     return results
 
 
+def bench_carry() -> dict[str, object]:
+    """Issue 13: carry 500 annotations between two ~20,000-character reports (≤ 1 s): plan
+    (comparison and placement) and apply (500 writes with origins, one transaction), into a
+    temporary library; each run's annotations are undone before the next."""
+    import random
+    import tempfile
+    import time
+
+    from reader.core.ingest import ingest_text
+    from reader.core.segment import tokenizer
+    from reader.ops.carry import apply_carry, plan_carry, undo_carry
+    from reader.store.library import Library
+
+    tokenizer()  # jieba's start-up is the app's, once per process
+    a = ingest_text(ingest_text(report_of(20_000)).text[:20_000])
+    lines = a.text.split("\n")
+    tail = lines[len(lines) // 2 :]
+    random.Random(13).shuffle(tail)
+    b = ingest_text("\n".join([*lines[: len(lines) // 2], *tail]).replace("发展", "推进", 40))
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library.open(Path(folder) / "carry.sqlite3")
+        a_id, _ = library.add(a, title="A", year=2024, kind="report")
+        b_id, _ = library.add(b, title="B", year=2025, kind="report")
+        with library.batch():
+            for _ in range(500):
+                start = rng.randrange(0, len(a.text) - 40)
+                library.add_annotation(a_id, start, start + rng.randint(4, 40), note="note", tags=["t"])
+        plan_ms, apply_ms, counts = [], [], {}
+        for _ in range(3):
+            t0 = time.perf_counter()
+            plan = plan_carry(library, a_id, b_id)
+            t1 = time.perf_counter()
+            carried, _changes = apply_carry(library, plan)
+            t2 = time.perf_counter()
+            plan_ms.append((t1 - t0) * 1000)
+            apply_ms.append((t2 - t1) * 1000)
+            counts = plan.counts()
+            undo_carry(library, carried)
+        library.close()
+    total = min(p + q for p, q in zip(plan_ms, apply_ms, strict=True))
+    return {
+        "plan_ms": round(min(plan_ms), 1),
+        "apply_ms": round(min(apply_ms), 1),
+        "total_ms": round(total, 1),
+        "budget_ms": 1000,
+        "counts": counts,
+    }
+
+
 def _time_compare(a: Document, b: Document) -> dict[str, object]:
     from dataclasses import replace
 
@@ -1063,6 +1113,7 @@ BENCHMARKS = {
     "annotations": bench_annotations,
     "export": bench_export,
     "compare": bench_compare,
+    "carry": bench_carry,
     "gui": bench_gui,
     "compare_view": bench_compare_view,
     "seed": bench_seed,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from reader.errors import ReaderError
 from reader.ops import annotations as ops
@@ -55,6 +55,7 @@ class AnnotationController(QObject):
         color = settings.get_str(settings.ANNOTATION_COLOR, DEFAULT_COLOR)
         self._color = color if color in COLORS else DEFAULT_COLOR
         self._painted: list[Annotation] = []  # the current document's, as painted: the tooltips' source
+        self.carry_dialog: QDialog | None = None  # Annotate ▸ Carry Annotations From…, while open
         self._labels: dict[str, str] = {}
         for side, pane in enumerate(self.view.panes):
             pane.tooltip_provider = partial(self._tooltip_at, side)
@@ -89,6 +90,7 @@ class AnnotationController(QObject):
         self.manage_tags_action = self._action(self.tr("&Manage Tags…"), self.manage_tags)
         self.name_colors_action = self._action(self.tr("Name &Colours…"), self.name_colors)
         self.filter_action = self._action(self.tr("&Filter Annotations…"), self.dock.focus_filter, "Ctrl+Shift+A")
+        self.carry_action = self._action(self.tr("Carry Annotations &From…"), self.carry_from)
         self.color_group = QActionGroup(self)
         self.color_actions: dict[str, QAction] = {}
         for n, color in enumerate(COLORS, 1):
@@ -105,6 +107,8 @@ class AnnotationController(QObject):
         colors.addActions(list(self.color_actions.values()))
         menu.addSeparator()
         menu.addActions([self.filter_action, self.manage_tags_action, self.name_colors_action])
+        menu.addSeparator()
+        menu.addAction(self.carry_action)
 
     def colors_changed(self) -> None:
         labels = self._run(self.library.color_labels) or {}
@@ -245,6 +249,28 @@ class AnnotationController(QObject):
 
         TagManagerDialog(self, self.window).exec()
 
+    def carry_from(self, source_id: int | None = None) -> bool:
+        """Annotate ▸ Carry Annotations From…: preview, then carry onto the open document (one
+        undo step). Returns whether anything was applied."""
+        from reader.ui.commands.carry import CarryCommand
+        from reader.ui.dialogs.carry_dialog import CarryDialog
+
+        doc_id = self.window.current_id
+        if doc_id is None:
+            self.window.statusBar().showMessage(self.tr("Open the report to carry annotations onto first."), 4000)
+            return False
+        dialog = CarryDialog(self.library, doc_id, self.window)
+        if source_id is not None:
+            dialog.source.setCurrentIndex(dialog.source.findData(source_id))
+        self.carry_dialog = dialog  # reachable while open (tests drive it)
+        try:
+            if dialog.exec() != CarryDialog.DialogCode.Accepted or dialog.plan is None:
+                return False
+            return self._push(CarryCommand(self.window.funnel, dialog.plan))
+        finally:
+            self.carry_dialog = None
+            dialog.deleteLater()
+
     def name_colors(self) -> None:
         labels = self.library.color_labels()
         color, ok = QInputDialog.getItem(self.window, self.tr("Name Colours"), self.tr("Colour:"), list(COLORS), 0, False)
@@ -310,6 +336,7 @@ class AnnotationController(QObject):
         titles = {info.id: info.title for info in self.library.documents()}
         tags = [t.name for t in self.library.tags()]
         self._labels = self.library.color_labels()
+        self.dock.model.set_origins(self._run(self.library.origins) or {})
         self.dock.set_annotations(annotations, titles, self._labels, tags)
 
     def jump_to(self, annotation: Annotation) -> None:

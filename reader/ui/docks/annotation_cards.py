@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.annotations import Annotation
-from reader.ui.docks.annotation_model import ANNOTATION_ROLE, TITLE_ROLE
+from reader.ui.docks.annotation_model import ANNOTATION_ROLE, ORIGIN_ROLE, TITLE_ROLE
 from reader.ui.reading.annotation_layers import swatch
 
 STRIPE = 5
@@ -24,7 +24,7 @@ NOTE_LIMIT = 800
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 _CACHE_LIMIT = 100_000
 
-QUOTE, NOTE, TAGS, META = "quote", "note", "tags", "meta"
+QUOTE, ORIGIN, NOTE, TAGS, META = "quote", "origin", "note", "tags", "meta"
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,13 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         self._view = view
         self._orphaned = orphaned_label
         self.show_document = False  # the whole library's list says which document a card is from
-        self._sizes: dict[tuple[Annotation, str, int, bool, str], QSize] = {}
+        self._sizes: dict[tuple[Annotation, str, int, bool, str, str], QSize] = {}
 
     def set_show_document(self, show: bool) -> None:
         self.show_document = show
         self._sizes.clear()
 
-    def texts(self, annotation: Annotation, title: str) -> dict[str, str]:
+    def texts(self, annotation: Annotation, title: str, origin: str = "") -> dict[str, str]:
         """What a card says, part by part (an empty part is left out)."""
         quote = _clip(" ".join(annotation.quote.split()), QUOTE_LIMIT)
         if annotation.orphaned:
@@ -72,20 +72,21 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         meta = f"{title} · {annotation.created[:10]}" if self.show_document and title else annotation.created[:10]
         return {
             QUOTE: quote,
+            ORIGIN: origin,  # a carried annotation: where from, and its change
             NOTE: _clip(annotation.note.strip(), NOTE_LIMIT),
             TAGS: "  ".join(f"#{tag}" for tag in annotation.tags),
             META: meta,
         }
 
-    def pieces(self, annotation: Annotation, title: str, font: QFont, width: int) -> list[Piece]:
+    def pieces(self, annotation: Annotation, title: str, font: QFont, width: int, origin: str = "") -> list[Piece]:
         """The card's parts laid out top to bottom for a card `width` wide."""
         left = STRIPE + PAD_X
         text_width = max(40, width - left - PAD_X)
-        fonts = {QUOTE: font, NOTE: QFont(font), TAGS: small_font(font), META: small_font(font)}
+        fonts = {QUOTE: font, ORIGIN: small_font(font), NOTE: QFont(font), TAGS: small_font(font), META: small_font(font)}
         fonts[NOTE].setItalic(True)
         y = PAD_Y
         out = []
-        for kind, text in self.texts(annotation, title).items():
+        for kind, text in self.texts(annotation, title, origin).items():
             if not text:
                 continue
             metrics = QFontMetrics(fonts[kind])
@@ -106,11 +107,12 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         if not isinstance(annotation, Annotation):
             return super().sizeHint(option, index)
         title = str(index.data(TITLE_ROLE) or "")
+        origin = str(index.data(ORIGIN_ROLE) or "")
         width = self._width(option)
-        key = (annotation, title, width, self.show_document, option.font.key())
+        key = (annotation, title, width, self.show_document, option.font.key(), origin)
         size = self._sizes.get(key)
         if size is None:
-            pieces = self.pieces(annotation, title, option.font, width)
+            pieces = self.pieces(annotation, title, option.font, width, origin)
             size = QSize(width, (pieces[-1].rect.bottom() + 1 if pieces else 0) + PAD_Y)
             if len(self._sizes) >= _CACHE_LIMIT:
                 self._sizes.clear()
@@ -123,6 +125,7 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         title = str(index.data(TITLE_ROLE) or "")
+        origin = str(index.data(ORIGIN_ROLE) or "")
         rect = QRect(option.rect)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -142,11 +145,12 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             muted.setAlpha(190)
         colours = {
             QUOTE: muted if annotation.orphaned else text,
+            ORIGIN: muted,
             NOTE: text,
             TAGS: text if selected else palette.color(group, QPalette.ColorRole.Link),
             META: muted,
         }
-        for piece in self.pieces(annotation, title, option.font, rect.width()):
+        for piece in self.pieces(annotation, title, option.font, rect.width(), origin):
             painter.setFont(piece.font)
             painter.setPen(colours[piece.kind])
             flags = _WRAP if piece.kind != META else int(Qt.AlignmentFlag.AlignLeft)

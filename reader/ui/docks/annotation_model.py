@@ -13,13 +13,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor
 
 from reader.core.find import fold_query
-from reader.store.annotations import Annotation
+from reader.store.annotations import Annotation, Origin
 from reader.ui.reading.annotation_layers import swatch
 
 QUOTE, NOTE, TAGS, DOCUMENT, CREATED = range(5)
 BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 11  # the title of the annotation's document
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 12  # where a carried annotation came from, and its change ("" if not carried)
+ORIGIN_LIMIT = 160  # characters of each wording of a carried passage's change shown
 _ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
 
 class AnnotationModel(QAbstractTableModel):
@@ -31,6 +33,21 @@ class AnnotationModel(QAbstractTableModel):
         self._doc_order: dict[int, int] = {}
         self._labels: dict[str, str] = {}
         self._order = BY_POSITION
+        self._origins: dict[str, Origin] = {}
+
+    def set_origins(self, origins: dict[str, Origin]) -> None:
+        """Where carried annotations came from, by uuid (set before set_annotations)."""
+        self._origins = origins
+
+    def origin_text(self, annotation: Annotation) -> str:
+        """“carried from 2024年政府工作报告”, and for a reworded passage its change (before → after)."""
+        origin = self._origins.get(annotation.uuid)
+        if origin is None:
+            return ""
+        text = self.tr("carried from %1").replace("%1", origin.source_title)
+        if origin.status == "changed":
+            text += "\n" + f"{_clip(origin.before)} → {_clip(origin.after)}"
+        return text
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -107,6 +124,9 @@ class AnnotationModel(QAbstractTableModel):
                 parts.append(a.note)
             if a.orphaned:
                 parts.append(self.tr("Orphaned: its passage is no longer in the document's text."))
+            origin = self.origin_text(a)
+            if origin:
+                parts.append(origin)
             return "\n".join(parts)
         if role == Qt.ItemDataRole.ForegroundRole and a.orphaned:
             return QColor("#888888")
@@ -114,7 +134,14 @@ class AnnotationModel(QAbstractTableModel):
             return a
         if role == TITLE_ROLE:
             return self._titles.get(a.doc_id, str(a.doc_id))
+        if role == ORIGIN_ROLE:
+            return self.origin_text(a)
         return None
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= ORIGIN_LIMIT else text[:ORIGIN_LIMIT] + "…"
 
 
 class AnnotationFilter(QSortFilterProxyModel):
