@@ -375,6 +375,15 @@ class Library(AnnotationsMixin):
             page_labels=tuple(json.loads(page_labels)) if page_labels else (),
         )
 
+    def block_pages(self, doc_id: int) -> list[tuple[int, str, str]]:
+        """Each block's (start, first page, last page) in order, without the text; [] for a
+        document without pages (what the Annotations dock needs to cite a passage's pages)."""
+        with self._guard():
+            rows: list[tuple[int, str, str]] = self._db.execute(
+                "SELECT start, page_start, page_end FROM blocks WHERE doc_id = ? ORDER BY seq", [doc_id]
+            ).fetchall()
+        return rows if any(first for _start, first, _last in rows) else []
+
     def is_empty(self) -> bool:
         with self._guard():
             row = self._db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 from reader.errors import ReaderError
 from reader.ops import annotations as ops
 from reader.ops.changes import Changes
+from reader.ops.pages import annotation_pages
 from reader.store.annotations import COLORS, DEFAULT_COLOR, Annotation
 from reader.store.library import Library
 from reader.ui import settings
@@ -337,6 +338,7 @@ class AnnotationController(QObject):
         tags = [t.name for t in self.library.tags()]
         self._labels = self.library.color_labels()
         self.dock.model.set_origins(self._run(self.library.origins) or {})
+        self.dock.model.set_pages(self._run(lambda: annotation_pages(self.library, annotations or [])) or {})
         self.dock.set_annotations(annotations, titles, self._labels, tags)
 
     def jump_to(self, annotation: Annotation) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.store.annotations import Annotation
-from reader.ui.docks.annotation_model import ANNOTATION_ROLE, ORIGIN_ROLE, TITLE_ROLE
+from reader.ui.docks.annotation_model import ANNOTATION_ROLE, ORIGIN_ROLE, PAGE_ROLE, TITLE_ROLE
 from reader.ui.reading.annotation_layers import swatch
 
 STRIPE = 5
@@ -35,6 +35,12 @@ class Piece:
     text: str
     rect: QRect
     font: QFont
+
+
+def _roles(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str, str]:
+    """A row's document title, carried-from line and pages ("p. 12"), "" where none."""
+    title, origin, page = (str(index.data(role) or "") for role in (TITLE_ROLE, ORIGIN_ROLE, PAGE_ROLE))
+    return title, origin, page
 
 
 def _clip(text: str, limit: int) -> str:
@@ -58,18 +64,19 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         self._view = view
         self._orphaned = orphaned_label
         self.show_document = False  # the whole library's list says which document a card is from
-        self._sizes: dict[tuple[Annotation, str, int, bool, str, str], QSize] = {}
+        self._sizes: dict[tuple[Annotation, str, int, bool, str, str, str], QSize] = {}
 
     def set_show_document(self, show: bool) -> None:
         self.show_document = show
         self._sizes.clear()
 
-    def texts(self, annotation: Annotation, title: str, origin: str = "") -> dict[str, str]:
-        """What a card says, part by part (an empty part is left out)."""
+    def texts(self, annotation: Annotation, title: str, origin: str = "", page: str = "") -> dict[str, str]:
+        """What a card says, part by part (an empty part is left out); `page` cites the
+        passage's pages on a paged document ("p. 12") in the meta line."""
         quote = _clip(" ".join(annotation.quote.split()), QUOTE_LIMIT)
         if annotation.orphaned:
             quote = f"{self._orphaned} {quote}"
-        meta = f"{title} · {annotation.created[:10]}" if self.show_document and title else annotation.created[:10]
+        meta = " · ".join(part for part in (title if self.show_document else "", page, annotation.created[:10]) if part)
         return {
             QUOTE: quote,
             ORIGIN: origin,  # a carried annotation: where from, and its change
@@ -78,7 +85,14 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             META: meta,
         }
 
-    def pieces(self, annotation: Annotation, title: str, font: QFont, width: int, origin: str = "") -> list[Piece]:
+    def texts_at(self, index: QModelIndex | QPersistentModelIndex) -> dict[str, str]:
+        """What the card of a row says, part by part, as painted."""
+        annotation = index.data(ANNOTATION_ROLE)
+        return self.texts(annotation, *_roles(index)) if isinstance(annotation, Annotation) else {}
+
+    def pieces(
+        self, annotation: Annotation, title: str, font: QFont, width: int, origin: str = "", page: str = ""
+    ) -> list[Piece]:
         """The card's parts laid out top to bottom for a card `width` wide."""
         left = STRIPE + PAD_X
         text_width = max(40, width - left - PAD_X)
@@ -86,7 +100,7 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         fonts[NOTE].setItalic(True)
         y = PAD_Y
         out = []
-        for kind, text in self.texts(annotation, title, origin).items():
+        for kind, text in self.texts(annotation, title, origin, page).items():
             if not text:
                 continue
             metrics = QFontMetrics(fonts[kind])
@@ -106,13 +120,12 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         annotation = index.data(ANNOTATION_ROLE)
         if not isinstance(annotation, Annotation):
             return super().sizeHint(option, index)
-        title = str(index.data(TITLE_ROLE) or "")
-        origin = str(index.data(ORIGIN_ROLE) or "")
+        title, origin, page = _roles(index)
         width = self._width(option)
-        key = (annotation, title, width, self.show_document, option.font.key(), origin)
+        key = (annotation, title, width, self.show_document, option.font.key(), origin, page)
         size = self._sizes.get(key)
         if size is None:
-            pieces = self.pieces(annotation, title, option.font, width, origin)
+            pieces = self.pieces(annotation, title, option.font, width, origin, page)
             size = QSize(width, (pieces[-1].rect.bottom() + 1 if pieces else 0) + PAD_Y)
             if len(self._sizes) >= _CACHE_LIMIT:
                 self._sizes.clear()
@@ -124,8 +137,7 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         if not isinstance(annotation, Annotation):
             super().paint(painter, option, index)
             return
-        title = str(index.data(TITLE_ROLE) or "")
-        origin = str(index.data(ORIGIN_ROLE) or "")
+        title, origin, page = _roles(index)
         rect = QRect(option.rect)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -150,7 +162,7 @@ class AnnotationCardDelegate(QStyledItemDelegate):
             TAGS: text if selected else palette.color(group, QPalette.ColorRole.Link),
             META: muted,
         }
-        for piece in self.pieces(annotation, title, option.font, rect.width(), origin):
+        for piece in self.pieces(annotation, title, option.font, rect.width(), origin, page):
             painter.setFont(piece.font)
             painter.setPen(colours[piece.kind])
             flags = _WRAP if piece.kind != META else int(Qt.AlignmentFlag.AlignLeft)

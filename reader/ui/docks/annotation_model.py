@@ -21,6 +21,7 @@ BY_POSITION, BY_DATE = "position", "date"
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 10
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 11  # the title of the annotation's document
 ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 12  # where a carried annotation came from, and its change ("" if not carried)
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 13  # "p. 12" / "pp. 12–13" on a paged document ("" otherwise)
 ORIGIN_LIMIT = 160  # characters of each wording of a carried passage's change shown
 _ROOT = QModelIndex()  # the invalid index: a table's rows hang under it
 
@@ -34,6 +35,7 @@ class AnnotationModel(QAbstractTableModel):
         self._labels: dict[str, str] = {}
         self._order = BY_POSITION
         self._origins: dict[str, Origin] = {}
+        self._pages: dict[str, tuple[str, str]] = {}
 
     def set_origins(self, origins: dict[str, Origin]) -> None:
         """Where carried annotations came from, by uuid (set before set_annotations)."""
@@ -48,6 +50,20 @@ class AnnotationModel(QAbstractTableModel):
         if origin.status == "changed":
             text += "\n" + f"{_clip(origin.before)} → {_clip(origin.after)}"
         return text
+
+    def set_pages(self, pages: dict[str, tuple[str, str]]) -> None:
+        """The (first, last) pages of annotations on paged documents, by uuid (set before
+        set_annotations; reader.ops.pages.annotation_pages)."""
+        self._pages = pages
+
+    def page_text(self, annotation: Annotation) -> str:
+        """“p. 12”, “pp. 12–13” for a passage across a page break, "" for a document without pages."""
+        first, last = self._pages.get(annotation.uuid, ("", ""))
+        if not first:
+            return ""
+        if last and last != first:
+            return self.tr("pp. %1–%2").replace("%1", first).replace("%2", last)
+        return self.tr("p. %1").replace("%1", first)
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -136,6 +152,8 @@ class AnnotationModel(QAbstractTableModel):
             return self._titles.get(a.doc_id, str(a.doc_id))
         if role == ORIGIN_ROLE:
             return self.origin_text(a)
+        if role == PAGE_ROLE:
+            return self.page_text(a)
         return None
 
 
