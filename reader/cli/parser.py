@@ -25,7 +25,7 @@ def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 COMMANDS = (
     "gui", "import", "list", "show", "targets", "tasks", "figures", "terms", "compare", "convert", "remove",
     "annotate", "annotations", "export", "import-annotations", "tags", "search", "backup", "restore", "years",
-    "carry",
+    "carry", "timeline",
 )
 
 
@@ -254,6 +254,28 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="list what would happen; write nothing")
     p.add_argument("--json", action="store_true", help="print the result as JSON (see above)")
     p.set_defaults(func=_command("carry", "cmd_carry"))
+
+    p = sub.add_parser(
+        "timeline",
+        parents=[common],
+        help="how often terms occur in each year's reports, and what each year brought",
+        description=(
+            "Each term's occurrences in every year's reports (kind report; summaries and commentaries never count; two "
+            "reports of one year are summed), on the Simplified fold so either script counts the same, raw and per "
+            "10,000 Han characters, with its first and last year; then, per year after the first, the dictionary terms "
+            'and frequent words no earlier year has. --json prints {"terms": [{"term", "years": {"2018": {"count", '
+            '"per_10k"}}, "first", "last", "passages": [{"doc", "year", "start", "end", "text", "sentence"}]}], '
+            '"new_by_year": {"2018": [...]}}.'
+        ),
+    )
+    p.add_argument("terms", nargs="+", metavar="TERM", help="a word or phrase in either script (commas also separate terms)")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="the timeline as JSON (see above)")
+    form.add_argument("--csv", action="store_true", help="one row per term and year: count, per_10k, characters")
+    form.add_argument("--markdown", action="store_true", help="a Markdown table, a term a row, a year a column")
+    p.add_argument("--no-new-words", action="store_true", help="skip each year's new words (faster: no word segmentation)")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    p.set_defaults(func=_command("timeline", "cmd_timeline"))
     return parser
 
 
