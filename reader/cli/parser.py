@@ -25,7 +25,7 @@ def _command(module: str, function: str) -> Callable[[argparse.Namespace], int]:
 COMMANDS = (
     "gui", "import", "list", "show", "targets", "tasks", "figures", "terms", "compare", "convert", "remove",
     "annotate", "annotations", "export", "import-annotations", "tags", "search", "backup", "restore", "years",
-    "carry", "timeline",
+    "carry", "timeline", "outcomes",
 )
 
 
@@ -276,6 +276,27 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--no-new-words", action="store_true", help="skip each year's new words (faster: no word segmentation)")
     p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
     p.set_defaults(func=_command("timeline", "cmd_timeline"))
+
+    p = sub.add_parser(
+        "outcomes",
+        parents=[common],
+        help="each year's targets beside the outcomes the next report's review states, with a verdict",
+        description=(
+            "One row per reviewed year and indicator: the year's target (null when that year's targets are not in the "
+            "library), the outcome read from the next year's report or summary (its review, 工作回顾), and a verdict. "
+            '--json prints {"rows": [{"key", "indicator", "year", "target": {"value", "value_max", "unit", "qualifier", '
+            '"text", "doc", "start", "end"}|null, "outcome": {"value", "unit", "bound", "text", "doc", "start", "end", '
+            '"sentence_start", "sentence_end"}|null, "verdict"}]}; verdict is within, above or below (a range or 左右: '
+            "within 0.25 point for a rate, 5%% for a quantity), met or missed (以上, 以内, 以下) or unclear (no figure on "
+            "either side)."
+        ),
+    )
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="the rows as JSON (see above)")
+    form.add_argument("--csv", action="store_true", help="one row per year and indicator, with the source documents")
+    form.add_argument("--markdown", action="store_true", help="a Markdown table: year, indicator, target, outcome, verdict")
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    p.set_defaults(func=_command("outcomes", "cmd_outcomes"))
     return parser
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.extracted import Target
@@ -60,9 +60,9 @@ TOLERANCE_SHARE = 0.05
 _KEYWORDS: tuple[tuple[str, str], ...] = (
     ("energy_intensity", r"单位国内生产总值能耗|单位GDP能耗|能源消耗强度|能耗强度"),
     ("income_growth", r"居民人均可支配收入|城乡居民收入|居民收入"),
-    ("urban_new_jobs", r"新增就业"),
-    ("urban_unemployment", r"调查失业率"),
-    ("registered_unemployment", r"登记失业率"),
+    ("urban_new_jobs", r"(?:城镇)?新增就业"),
+    ("urban_unemployment", r"(?:城镇)?调查失业率"),
+    ("registered_unemployment", r"(?:城镇)?登记失业率"),
     ("cpi", r"居民消费价格|CPI"),
     ("gdp_growth", r"国内生产总值|GDP"),
     ("trade", r"货物进出口总额|进出口总额|进出口|外贸进出口"),
@@ -112,7 +112,7 @@ class Outcome:
     key: str
     indicator: str  # the keyword as written: 国内生产总值 / 國內生產總值
     value: float | None  # None: the indicator is named with no figure (粮食产量实现“十二连增”)
-    unit: str  # as found (Simplified): %, 万人, 万亿斤
+    unit: str  # as written: %, 万人, 萬億斤
     bound: str  # "" exact, "floor" (超过3%, 1000万人以上), "ceiling" (在5.3%以下)
     text: str  # the indicator to its figure, as written
     start: int
@@ -202,13 +202,14 @@ def extract_outcomes(document: Document) -> list[Outcome]:
             sentence_bounds = view.span(s_start, s_end)
             if any(a < sentence_bounds[1] and sentence_bounds[0] < b for a, b in target_spans):
                 continue  # a target sentence (the summary's 主要预期目标 block)
-            for key, k_start, k_end, _, f_end, value, unit, bound in _figures(clean, s_start, s_end):
+            for key, k_start, k_end, f_end, value, unit, unit_spans, bound in _figures(clean, s_start, s_end):
                 if key in found and found[key].value is not None:
                     continue
                 start, end = view.span(k_start, f_end if f_end > k_start else k_end)
                 o_start, o_end = folded.original(start, end)
                 q_start, q_end = folded.original(*view.span(s_start, s_end))
                 i_start, i_end = folded.original(*view.span(k_start, k_end))
+                unit = "".join(folded.as_written(*view.span(a, b)) for a, b in unit_spans) or unit
                 found[key] = Outcome(
                     key=key,
                     indicator=folded.original_text[i_start:i_end],
@@ -259,11 +260,11 @@ def _clauses(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_Figure = tuple[str, int, int, int, int, float | None, str, str]
+_Figure = tuple[str, int, int, int, float | None, str, tuple[tuple[int, int], ...], str]
 
 
 def _figures(clean: str, start: int, end: int) -> list[_Figure]:
-    """(key, keyword span, figure span, value, unit, bound) for each indicator named in the sentence."""
+    """(key, keyword span, figure end, value, unit, unit spans, bound) for each indicator the sentence names."""
     clauses = _clauses(clean, start, end)
     out: list[_Figure] = []
     for n, (c_start, c_end) in enumerate(clauses):
@@ -279,14 +280,14 @@ def _figures(clean: str, start: int, end: int) -> list[_Figure]:
                     if not _NOT_THIS_YEAR.search(clean, nxt_start, nxt_end):
                         figure = _figure_in(clean, key, nxt_start, nxt_end)
             if figure is None:
-                out.append((key, match.start(), match.end(), match.end(), match.end(), None, "", ""))
+                out.append((key, match.start(), match.end(), match.end(), None, "", (), ""))
             else:
-                f_start, f_end, value, unit, bound = figure
-                out.append((key, match.start(), match.end(), f_start, f_end, value, unit, bound))
+                f_end, value, unit, unit_spans, bound = figure
+                out.append((key, match.start(), match.end(), f_end, value, unit, unit_spans, bound))
     return out
 
 
-def _figure_in(clean: str, key: str, start: int, end: int) -> tuple[int, int, float, str, str] | None:
+def _figure_in(clean: str, key: str, start: int, end: int) -> tuple[int, float, str, tuple[tuple[int, int], ...], str] | None:
     """The first figure of the key's unit in clean[start:end], close enough to start."""
     for q in find_quantities(clean, start, end):
         if q.start - start > _MAX_GAP:
@@ -309,7 +310,7 @@ def _figure_in(clean: str, key: str, start: int, end: int) -> tuple[int, int, fl
         qualifier = re.match(r"以上|以下|以内|左右|多", after)
         if qualifier:
             stop += qualifier.end()
-        return q.start, stop, value, q.unit, bound
+        return stop, value, q.unit, q.unit_spans, bound
     return None
 
 
@@ -334,10 +335,11 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     """WITHIN / ABOVE / BELOW / MET / MISSED / UNCLEAR (see the module's docstring)."""
     if target is None or outcome is None or target.value is None or outcome.value is None:
         return UNCLEAR
-    base_t, base_o = _base_unit(target.unit), _base_unit(outcome.unit)
+    t_unit, o_unit = _fold(target.unit), _fold(outcome.unit)
+    base_t, base_o = _base_unit(t_unit), _base_unit(o_unit)
     if base_t != base_o and base_o != "" and base_t != "":
         return UNCLEAR
-    ratio = _scale(outcome.unit) / _scale(target.unit)
+    ratio = _scale(o_unit) / _scale(t_unit)
     value = outcome.value * ratio
     low = value if outcome.bound != "ceiling" else -math.inf
     high = value if outcome.bound != "floor" else math.inf
@@ -360,6 +362,12 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     if high < t_low:
         return BELOW
     return UNCLEAR
+
+
+def _fold(unit: str) -> str:
+    from reader.core.find import fold_query
+
+    return "".join(fold_query(unit).split())
 
 
 def _decide(yes: bool, no: bool, positive: str, negative: str) -> str:
@@ -385,7 +393,7 @@ class ReviewDocument:
         return None if self.year is None or self.kind not in REPORT_KINDS else self.year - 1
 
 
-def build_rows(documents: Sequence[ReviewDocument], targets: dict[int, Sequence[TargetSource]]) -> list[OutcomeRow]:
+def build_rows(documents: Sequence[ReviewDocument], targets: Mapping[int, Sequence[TargetSource]]) -> list[OutcomeRow]:
     """One row per (reviewed year, indicator): the year's targets in their order, then any
     indicator the review states with no target. Years with no review in the library have no rows
     (their targets have nothing to be measured against yet). targets: a year's first stated
