@@ -58,7 +58,7 @@ TOLERANCE_SHARE = 0.05
 
 # One alternation, so the longer keyword wins where two overlap (单位国内生产总值能耗 is energy).
 _KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("energy_intensity", r"单位国内生产总值能耗|单位GDP能耗|能源消耗强度|能耗强度"),
+    ("energy_intensity", r"单位国内生产总值能耗|单位GDP能耗|能源消耗强度|能源消费强度|能耗强度"),
     ("income_growth", r"居民人均可支配收入|城乡居民收入|居民收入"),
     ("urban_new_jobs", r"(?:城镇)?新增就业"),
     ("urban_unemployment", r"(?:城镇)?调查失业率"),
@@ -198,10 +198,8 @@ def extract_outcomes(document: Document) -> list[Outcome]:
         clean = view.clean
         if _MULTI_YEAR_OPENING.match(clean):
             continue
-        for s_start, s_end in _sentences(clean):
-            sentence_bounds = view.span(s_start, s_end)
-            if any(a < sentence_bounds[1] and sentence_bounds[0] < b for a, b in target_spans):
-                continue  # a target sentence (the summary's 主要预期目标 block)
+        inside = [(_to_clean(view, a), _to_clean(view, b)) for a, b in target_spans if view.start <= a and b <= _view_end(view)]
+        for s_start, s_end in _outside(_sentences(clean), inside):
             for key, k_start, k_end, f_end, value, unit, unit_spans, bound in _figures(clean, s_start, s_end):
                 if key in found and found[key].value is not None:
                     continue
@@ -223,6 +221,36 @@ def extract_outcomes(document: Document) -> list[Outcome]:
                     sentence_end=q_end,
                 )
     return sorted(found.values(), key=lambda o: o.start)
+
+
+def _to_clean(view: _View, position: int) -> int:
+    """The offset in view.clean of text offset `position` (the start of the run it falls in or after)."""
+    best = 0
+    for clean_start, text_start, length in view.pieces:
+        if text_start <= position:
+            best = clean_start + min(position - text_start, length)
+    return best
+
+
+def _view_end(view: _View) -> int:
+    _, text_start, length = view.pieces[-1]
+    return text_start + length
+
+
+def _outside(sentences: list[tuple[int, int]], targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with the targets cut out (the summary's 主要预期目标 lines run into its review
+    when they end without a full stop): each part between them is read as a sentence of its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for t_start, t_end in sorted(targets):
+            if t_end <= start or t_start >= end:
+                continue
+            if t_start > start:
+                out.append((start, t_start))
+            start = max(start, t_end)
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _review_paragraphs(text: str) -> list[_View]:
@@ -343,7 +371,7 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     value = outcome.value * ratio
     low = value if outcome.bound != "ceiling" else -math.inf
     high = value if outcome.bound != "floor" else math.inf
-    qualifier = target.qualifier
+    qualifier = _fold(target.qualifier)  # 以內 in Traditional
     if target.value_max is None and qualifier == "以上":
         return _decide(low >= target.value, high < target.value, MET, MISSED)
     if target.value_max is None and qualifier in ("以内", "以下"):
