@@ -37,6 +37,7 @@ MIN_WORD_COUNT = 3
 MAX_NEW_WORDS = 15
 # A sentence reaches back to the previous one's end, or this far at most (a text with no stops).
 _SENTENCE_REACH = 300
+SNIPPET_REACH = 40
 _SENTENCE_ENDS = "。！？；!?;\n\r"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _SPLIT = re.compile(r"[\s,，、;；]+")
@@ -80,6 +81,7 @@ class Passage:
     text: str  # the occurrence as written (either script)
     sentence: str
     sentence_start: int
+    snippet: str = ""  # the sentence cut to SNIPPET_REACH characters either side of the occurrence
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +215,10 @@ def _occurrences(text: YearText, pattern: re.Pattern[str]) -> Iterable[Passage]:
             sentence = "…" + sentence
         if s_end < len(original) and original[s_end - 1] not in _SENTENCE_ENDS and original[s_end] not in _SENTENCE_ENDS:
             sentence += "…"
-        yield Passage(text.doc_id, text.year, start, end, original[start:end], sentence, s_start)
+        a, b = max(s_start, start - SNIPPET_REACH), min(s_end, end + SNIPPET_REACH)
+        snippet = ("…" if a > s_start or sentence.startswith("…") else "") + original[a:b].strip()
+        snippet += "…" if b < s_end or sentence.endswith("…") else ""
+        yield Passage(text.doc_id, text.year, start, end, original[start:end], sentence, s_start, snippet)
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

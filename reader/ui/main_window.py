@@ -52,6 +52,7 @@ from reader.ui.reading_style import ReadingStyleMenu
 if TYPE_CHECKING:
     from reader.store.search import SearchHit
     from reader.ui.compare.compare_window import CompareWindow
+    from reader.ui.timeline_window import TimelineWindow
     from reader.ui.years_window import YearsWindow
 
 # A shortcut as _action takes it: a standard key, a portable string ("Ctrl+0"), or several.
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Report Reader"), self.about)
         self.compare_action = self._action(self.tr("&Compare…"), self.open_compare, "Ctrl+D")
         self.years_action = self._action(self.tr("Targets by &Year"), self.open_years)
+        self.timeline_action = self._action(self.tr("Term &Timeline"), self.open_timeline)
         self.focus_mode_action = self._action(
             self.tr("&Focus Mode"), lambda checked: self.layout_keeper.set_focus_mode(checked), ["F11", "Ctrl+Shift+Return"], checkable=True
         )
@@ -299,6 +301,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.focus_mode_action, self.reset_layout_action])
         menu.addSeparator()
         menu.addAction(self.years_action)
+        menu.addAction(self.timeline_action)
         menu.addSeparator()
         for dock in self._docks():
             menu.addAction(dock.toggleViewAction())
@@ -468,6 +471,12 @@ class MainWindow(QMainWindow):
         from reader.ui.years_window import show_years
 
         return show_years(self)
+
+    def open_timeline(self) -> TimelineWindow:
+        """View ▸ Term Timeline: terms counted across the years' reports (one window, brought to the front)."""
+        from reader.ui.timeline_window import show_timeline
+
+        return show_timeline(self)
 
     def import_files(self, paths: list[str]) -> workers.Job:
         return self.importing.import_files(paths)

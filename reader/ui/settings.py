@@ -13,6 +13,10 @@ from PySide6.QtCore import QByteArray, QSettings
 GEOMETRY = "window/geometry"
 STATE = "window/state"
 YEARS_GEOMETRY = "years/geometry"  # the Targets by Year window
+TIMELINE_GEOMETRY = "timeline/geometry"  # the Term Timeline window
+TIMELINE_TERMS = "timeline/terms"  # the terms last drawn, as typed ("" = none)
+TIMELINE_PER_10K = "timeline/per_10k"  # True: per 10,000 characters (default); False: raw counts
+TIMELINE_BARS = "timeline/bars"  # True: bars; False: lines (default)
 # Reading
 LAST_DOCUMENT = "reader/last_document"
 CONFIRM_REMOVE = "library/confirm_remove"  # False once the reader ticked "don't ask again"

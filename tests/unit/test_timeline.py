@@ -57,6 +57,9 @@ def test_a_passage_is_its_occurrence_as_written_and_its_sentence(sample_library)
     written = sample_library.document(traditional.doc_id).text
     assert written[traditional.start : traditional.end] == "新質生產力"
     assert traditional.sentence.strip("…") in written and "新質生產力" in traditional.sentence
+    # The list shows a snippet: the occurrence with at most 40 characters either side.
+    assert "新質生產力" in traditional.snippet and len(traditional.snippet.strip("…")) <= 85
+    assert traditional.snippet.strip("…") in traditional.sentence
     # A sentence ends at its stop, or with … where it runs on past 300 characters.
     assert all(p.sentence.endswith(("。", "；", "！", "？", "…")) for p in term.passages)
 
