@@ -192,13 +192,17 @@ def extract_outcomes(document: Document) -> list[Outcome]:
     text = folded.text
     if not _KEYWORD.search(text):
         return []
-    target_spans = [(s.start, s.end) for s in find_target_spans(text)]
+    views, under_heading = _review_paragraphs(text)
+    # A review under its heading has no targets in it; a summary's opening may (主要预期目标 lines).
+    target_spans = [] if under_heading else [(s.start, s.end) for s in find_target_spans(text)]
     found: dict[str, Outcome] = {}
-    for view in _review_paragraphs(text):
+    for view in views:
         clean = view.clean
         if _MULTI_YEAR_OPENING.match(clean):
             continue
         inside = [(_to_clean(view, a), _to_clean(view, b)) for a, b in target_spans if view.start <= a and b <= _view_end(view)]
+        if not _KEYWORD.search(clean):
+            continue
         for s_start, s_end in _outside(_sentences(clean), inside):
             for key, k_start, k_end, f_end, value, unit, unit_spans, bound in _figures(clean, s_start, s_end):
                 if key in found and found[key].value is not None:
@@ -253,20 +257,26 @@ def _outside(sentences: list[tuple[int, int]], targets: list[tuple[int, int]]) -
     return out
 
 
-def _review_paragraphs(text: str) -> list[_View]:
-    """The paragraphs of the review: from its heading to the next part, else (no heading) the
-    paragraphs before the first part heading."""
-    views = list(_paragraphs(text))
-    heading = next((n for n, v in enumerate(views) if len(v.clean) <= _MAX_HEADING and _REVIEW_HEADING.match(v.clean.strip())), None)
-    if heading is not None:
-        out = []
-        for view in views[heading + 1 :]:
-            if _PART.match(view.clean.strip()) and len(view.clean) <= _MAX_HEADING:
+def _review_paragraphs(text: str) -> tuple[list[_View], bool]:
+    """The paragraphs of the review, and whether a review heading was found: from the heading to
+    the next part; with no heading, the paragraphs before the first part heading. Read only as far
+    as needed (the review is the first part of a report)."""
+    out: list[_View] = []
+    in_review = False
+    for view in _paragraphs(text):
+        head = view.clean.strip()
+        short = len(view.clean) <= _MAX_HEADING
+        if in_review:
+            if short and _PART.match(head):
                 break
             out.append(view)
-        return out
-    first_part = next((n for n, v in enumerate(views) if _PART.match(v.clean.strip()) and len(v.clean) <= _MAX_HEADING), len(views))
-    return views[:first_part]
+        elif short and _REVIEW_HEADING.match(head):
+            in_review, out = True, []
+        elif short and _PART.match(head):
+            break
+        else:
+            out.append(view)
+    return out, in_review
 
 
 def _sentences(clean: str) -> list[tuple[int, int]]:
