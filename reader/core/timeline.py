@@ -40,6 +40,7 @@ _SENTENCE_REACH = 300
 SNIPPET_REACH = 40
 _SENTENCE_ENDS = "。！？；!?;\n\r"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN_RUN = re.compile(_HAN.pattern + "+")
 _SPLIT = re.compile(r"[\s,，、;；]+")
 
 # Words too common to be news in any year: function words and the reports' own boilerplate.
@@ -156,7 +157,7 @@ def split_terms(typed: str | Iterable[str]) -> list[str]:
 
 
 def han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+    return sum(m.end() - m.start() for m in _HAN_RUN.finditer(text))  # runs: a tenth the matches
 
 
 def reports_only(texts: Iterable[YearText]) -> list[YearText]:
@@ -262,13 +263,15 @@ def new_by_year(
         for t in docs:
             counts.update(words_of.get(t.doc_id, Counter()))
         if i:
-            fresh_terms = sorted(term for term in year_terms - seen_terms if not any(term in e for e in earlier))
-            words = [
-                w
-                for w, n in sorted(counts.items(), key=lambda wn: (-wn[1], wn[0]))
-                if n >= MIN_WORD_COUNT and is_word(w) and not any(w in t for t in year_terms) and not any(w in e for e in earlier)
-            ]
-            out[year] = tuple(fresh_terms + words[:limit])
+            before = "\n".join(earlier)
+            fresh_terms = sorted(term for term in year_terms - seen_terms if term not in before)
+            words: list[str] = []
+            for w, n in sorted(counts.items(), key=lambda wn: (-wn[1], wn[0])):
+                if n < MIN_WORD_COUNT or len(words) >= limit:
+                    break
+                if is_word(w) and not any(w in t for t in year_terms) and w not in before:
+                    words.append(w)
+            out[year] = tuple(fresh_terms + words)
         seen_terms |= year_terms
         earlier += [t.folded.text for t in docs]
     return out

@@ -64,7 +64,7 @@ def _fold_of(library: Library, info: DocumentInfo) -> Conversion:
         return cached[0]
     from reader.core.find import fold
 
-    folded = fold(library.document(info.id).text)
+    folded = fold(library.text(info.id))
     if key:
         _put(_folds, key, (folded, han_count(folded.text)))
     return folded

@@ -384,6 +384,15 @@ class Library(AnnotationsMixin):
             ).fetchall()
         return rows if any(first for _start, first, _last in rows) else []
 
+    def text(self, doc_id: int) -> str:
+        """The stored document's text alone (no blocks rebuilt: a third of document()'s time)."""
+        with self._guard():
+            row = self._db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise _not_found(doc_id)
+        text: str = row[0]
+        return text
+
     def is_empty(self) -> bool:
         with self._guard():
             row = self._db.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()

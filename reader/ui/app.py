@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
@@ -37,7 +38,20 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("report-reader")  # Wayland matches the window to report-reader.desktop
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon in every size drawn from resources/icons/report-reader.svg (PNGs: the
+    bundle carries no SVG image plugin)."""
+    from reader.paths import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("report-reader-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run(args: argparse.Namespace) -> int:

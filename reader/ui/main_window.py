@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import __version__
 from reader.core.bilingual import is_bilingual
 from reader.core.convert import CONFIG_NAMES, default_config
 from reader.core.extraction import Extraction
@@ -538,11 +537,9 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.THEME, applied)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Report Reader"),
-            self.tr("Report Reader %1\nConversion: %2").replace("%1", __version__).replace("%2", BACKEND_NAME),
-        )
+        from reader.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self.library.path, self).exec()
 
     def _warn_if_no_cjk_font(self) -> None:
         if not theme.cjk_font_families():
