@@ -1151,6 +1151,38 @@ def bench_timeline() -> dict[str, object]:
     }  # fmt: skip
 
 
+def bench_outcomes() -> dict[str, object]:
+    """Issue 18: targets against outcomes for a library of 30 reports (the six full reports copied
+    with their years changed) ≤ 300 ms: cold (every review read, every targets sentence found) and
+    warm (both extraction caches by content hash, as the window refreshing after an import)."""
+    import re
+
+    from reader.core.ingest import ingest_text
+    from reader.ops import outcomes, years
+    from reader.store.library import Library
+
+    reports = [text for name, text in sorted(seed_texts().items()) if name.startswith("gwr_")]
+    with tempfile.TemporaryDirectory() as tmp:
+        library = Library.open(Path(tmp) / "outcomes.sqlite3")
+        for n in range(30):
+            year = 1995 + n
+            text = re.sub(r"20[12]\d年", f"{year}年", reports[n % len(reports)])
+            library.add(ingest_text(f"{year}年政府工作报告\n{text}"), year=year, kind="report")
+
+        def cold() -> object:
+            outcomes.clear_cache()
+            years.clear_cache()
+            return outcomes.outcome_rows(library)
+
+        rows = outcomes.outcome_rows(library)
+        cold_ms, warm_ms = best_ms(cold, repeat=3), best_ms(lambda: outcomes.outcome_rows(library))
+        library.close()
+    return {
+        "reports": 30, "rows": len(rows), "with_target": sum(1 for r in rows if r.target),
+        "cold_ms": cold_ms, "warm_ms": warm_ms, "within_budget": max(cold_ms, warm_ms) <= 300,
+    }  # fmt: skip
+
+
 BENCHMARKS = {
     "ingest": bench_ingest,
     "library": bench_library,
@@ -1174,6 +1206,7 @@ BENCHMARKS = {
     "pdf_import": bench_pdf_import,
     "years_table": bench_years_table,
     "timeline": bench_timeline,
+    "outcomes": bench_outcomes,
 }
 
 

@@ -51,6 +51,7 @@ from reader.ui.reading_style import ReadingStyleMenu
 if TYPE_CHECKING:
     from reader.store.search import SearchHit
     from reader.ui.compare.compare_window import CompareWindow
+    from reader.ui.outcomes_window import OutcomesWindow
     from reader.ui.timeline_window import TimelineWindow
     from reader.ui.years_window import YearsWindow
 
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(self.tr("&Compare…"), self.open_compare, "Ctrl+D")
         self.years_action = self._action(self.tr("Targets by &Year"), self.open_years)
         self.timeline_action = self._action(self.tr("Term &Timeline"), self.open_timeline)
+        self.outcomes_action = self._action(self.tr("Targets and &Outcomes"), self.open_outcomes)
         self.focus_mode_action = self._action(
             self.tr("&Focus Mode"), lambda checked: self.layout_keeper.set_focus_mode(checked), ["F11", "Ctrl+Shift+Return"], checkable=True
         )
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
         menu.addActions([self.focus_mode_action, self.reset_layout_action])
         menu.addSeparator()
         menu.addAction(self.years_action)
+        menu.addAction(self.outcomes_action)
         menu.addAction(self.timeline_action)
         menu.addSeparator()
         for dock in self._docks():
@@ -470,6 +473,12 @@ class MainWindow(QMainWindow):
         from reader.ui.years_window import show_years
 
         return show_years(self)
+
+    def open_outcomes(self) -> OutcomesWindow:
+        """View ▸ Targets and Outcomes: each year's targets beside the next report's outcomes (one window)."""
+        from reader.ui.outcomes_window import show_outcomes
+
+        return show_outcomes(self)
 
     def open_timeline(self) -> TimelineWindow:
         """View ▸ Term Timeline: terms counted across the years' reports (one window, brought to the front)."""

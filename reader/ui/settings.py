@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 GEOMETRY = "window/geometry"
 STATE = "window/state"
 YEARS_GEOMETRY = "years/geometry"  # the Targets by Year window
+OUTCOMES_GEOMETRY = "outcomes/geometry"  # the Targets and Outcomes window
 TIMELINE_GEOMETRY = "timeline/geometry"  # the Term Timeline window
 TIMELINE_TERMS = "timeline/terms"  # the terms last drawn, as typed ("" = none)
 TIMELINE_PER_10K = "timeline/per_10k"  # True: per 10,000 characters (default); False: raw counts
