@@ -39,7 +39,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
     app.setWindowIcon(app_icon())
-    app.setDesktopFileName("report-reader")  # Wayland matches the window to report-reader.desktop
+    app.setDesktopFileName("io.github.report_reader.ReportReader")  # Wayland finds its .desktop entry by this
     return app
 
 
