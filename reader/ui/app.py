@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.errors import ReaderError
 from reader.ops.documents import open_library
-from reader.ui import settings
+from reader.ui import i18n, settings
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -37,6 +37,7 @@ def application() -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication(sys.argv[:1])
+    i18n.install()  # before the first translated string; the CLI never gets here and stays English
     app.setApplicationDisplayName(QCoreApplication.translate("app", "Report Reader"))
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("io.github.report_reader.ReportReader")  # Wayland finds its .desktop entry by this

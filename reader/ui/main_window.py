@@ -30,7 +30,7 @@ from reader.core.model import Document
 from reader.core.opencc_backend import BACKEND_NAME
 from reader.errors import ReaderError
 from reader.store.library import DocumentInfo, Library
-from reader.ui import settings, theme, workers
+from reader.ui import i18n, settings, theme, workers
 from reader.ui.annotating import AnnotationController
 from reader.ui.backing_up import BackupController
 from reader.ui.changes import ChangesFunnel, show_error
@@ -245,6 +245,16 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
 
+        # View ▸ Language: each language named in itself, so a reader finds theirs in any of them.
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        languages = {i18n.SYSTEM: self.tr("&System"), i18n.ENGLISH: "English", i18n.SIMPLIFIED: "简体中文", i18n.TRADITIONAL: "繁體中文"}
+        for code, label in languages.items():
+            action = self._action(label, lambda _checked=False, c=code: self.set_language(c), checkable=True)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[i18n.chosen()].setChecked(True)
+
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Reader"), self)
         toolbar.setObjectName("reader_toolbar")
@@ -259,6 +269,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.zoom_out_action)
         toolbar.addAction(self.zoom_in_action)
+        for action in toolbar.actions():
+            if action.text():
+                action.setIconText(i18n.without_mnemonic(action.text()))
 
         legend = QToolBar(self.tr("Highlights"), self)
         legend.setObjectName("highlights_toolbar")
@@ -296,6 +309,7 @@ class MainWindow(QMainWindow):
         single.addActions(self.single_side_actions)
         themes = menu.addMenu(self.tr("&Theme"))
         themes.addActions(list(self.theme_actions.values()))
+        menu.addMenu(self.tr("&Language")).addActions(list(self.language_actions.values()))
         highlights = menu.addMenu(self.tr("&Highlights"))
         highlights.addActions(list(self.layer_actions.values()))
         menu.addSeparator()
@@ -544,6 +558,13 @@ class MainWindow(QMainWindow):
         self.annotating.theme_changed()  # highlight fills are chosen for the theme's background
         self.extracting.repaint()
         settings.set_value(settings.THEME, applied)
+
+    def set_language(self, code: str) -> None:
+        """View ▸ Language: stored now, shown from the next start (said so, in the language chosen)."""
+        if code == i18n.chosen():
+            return
+        settings.set_value(settings.LANGUAGE, code)
+        QMessageBox.information(self, self.tr("Language"), i18n.restart_message(code))
 
     def about(self) -> None:
         from reader.ui.dialogs.about import AboutDialog

@@ -33,6 +33,7 @@ PARAGRAPH_SPACING = "view/paragraph_spacing"  # percent of a line after each par
 SINGLE_PANE = "view/single_pane"
 SINGLE_PANE_SIDE = "view/single_pane_side"  # 0: the original stays, 1: the converted one
 THEME = "view/theme"
+LANGUAGE = "view/language"  # "system" (default), "en", "zh_CN" or "zh_TW"; read at start-up
 HIGHLIGHT_PREFIX = "highlights/"  # + an extraction kind: whether its layer shows
 # Annotating
 ANNOTATION_COLOR = "annotations/color"

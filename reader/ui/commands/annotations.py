@@ -15,15 +15,11 @@ from reader.store.annotations import Annotation
 from reader.ui.commands import Command, Context
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("annotation_commands", text)
-
-
 class CreateAnnotationCommand(Command):
     def __init__(
         self, context: Context, doc_id: int, start: int, end: int, *, color: str, note: str = "", tags: Iterable[str] = ()
     ) -> None:
-        super().__init__(context, _tr("Highlight"))
+        super().__init__(context, QCoreApplication.translate("annotation_commands", "Highlight"))
         self._args = (doc_id, start, end)
         self._color, self._note, self._tags = color, note, tuple(tags)
         self.annotation: Annotation | None = None
@@ -85,7 +81,8 @@ class EditAnnotationsCommand(Command):
 class DeleteAnnotationsCommand(Command):
     def __init__(self, context: Context, uuids: Sequence[str]) -> None:
         uuids = list(uuids)
-        super().__init__(context, _tr("Delete %n annotation(s)").replace("%n", str(len(uuids))))
+        count = len(uuids)  # a name, not a call: lupdate misses a translate() whose count is a call
+        super().__init__(context, QCoreApplication.translate("annotation_commands", "Delete %n annotation(s)", "", count))
         self._uuids = uuids
         self._before: list[Annotation] = []
 

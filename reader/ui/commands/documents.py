@@ -15,14 +15,10 @@ from reader.ops.changes import Changes
 from reader.ui.commands import Command, Context
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("library_commands", text)
-
-
 class RemoveDocumentCommand(Command):
     def __init__(self, context: Context, doc_id: int) -> None:
         self._doc_id = doc_id
-        super().__init__(context, _tr("Remove “%s”") % context.library.info(doc_id).title)
+        super().__init__(context, QCoreApplication.translate("library_commands", "Remove “%s”") % context.library.info(doc_id).title)
         self._removed: ops.Removed | None = None
 
     def do(self) -> Changes:
@@ -42,7 +38,7 @@ class ImportDocumentsCommand(Command):
     redo puts those back under the same ids."""
 
     def __init__(self, context: Context, ingested: Sequence[ops.Ingested]) -> None:
-        super().__init__(context, _tr("Import documents"))
+        super().__init__(context, QCoreApplication.translate("library_commands", "Import documents"))
         self._ingested = list(ingested)
         self.added: list[ops.Added] = []
         self._removed: list[ops.Removed] = []

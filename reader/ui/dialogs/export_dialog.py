@@ -68,10 +68,13 @@ def preview_set(export_set: ExportSet, limit: int = PREVIEW_HIGHLIGHTS) -> Expor
 
 def describe_count(highlights: int, documents: int) -> str:
     """"1 highlight from 1 document.", "5 highlights from 2 documents."."""
-    tr = QCoreApplication.translate
-    first = tr("export", "1 highlight") if highlights == 1 else tr("export", "%1 highlights").replace("%1", str(highlights))
-    second = tr("export", "1 document") if documents == 1 else tr("export", "%1 documents").replace("%1", str(documents))
-    return tr("export", "%1 from %2.").replace("%1", first).replace("%2", second)
+    translate = QCoreApplication.translate
+    if highlights == 1:
+        first = translate("export", "1 highlight")
+    else:
+        first = translate("export", "%1 highlights").replace("%1", str(highlights))
+    second = translate("export", "1 document") if documents == 1 else translate("export", "%1 documents").replace("%1", str(documents))
+    return translate("export", "%1 from %2.").replace("%1", first).replace("%2", second)
 
 
 class ExportDialog(QDialog):

@@ -75,16 +75,12 @@ class LayerStyle:
         return QIcon(pixmap)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("highlights", text)
-
-
 def layer_styles() -> tuple[LayerStyle, ...]:
     return (
-        LayerStyle(TARGETS, _tr("Targets"), "#D55E00", "#6B3000", alpha=75, z=-1),  # vermillion
-        LayerStyle(TASKS, _tr("Tasks"), "#009E73", "#0E4A38", alpha=60, z=-4),  # bluish green
-        LayerStyle(FIGURES, _tr("Figures"), "#56B4E9", "#174A66", alpha=95, z=-2),  # sky blue
-        LayerStyle(TERMS, _tr("Terms"), "#CC79A7", "#E8A3CC", underline=True, z=-3),  # reddish purple
+        LayerStyle(TARGETS, QCoreApplication.translate("highlights", "Targets"), "#D55E00", "#6B3000", alpha=75, z=-1),  # vermillion
+        LayerStyle(TASKS, QCoreApplication.translate("highlights", "Tasks"), "#009E73", "#0E4A38", alpha=60, z=-4),  # bluish green
+        LayerStyle(FIGURES, QCoreApplication.translate("highlights", "Figures"), "#56B4E9", "#174A66", alpha=95, z=-2),  # sky blue
+        LayerStyle(TERMS, QCoreApplication.translate("highlights", "Terms"), "#CC79A7", "#E8A3CC", underline=True, z=-3),  # reddish purple
     )
 
 
@@ -101,7 +97,7 @@ def toggle_actions(parent: QObject | None, on_toggled: Callable[[str, bool], Non
         action = QAction(style.icon(True), style.label, parent)
         action.setCheckable(True)
         action.setChecked(True)
-        action.setToolTip(_tr("Show or hide the %s highlights") % style.label.lower())
+        action.setToolTip(QCoreApplication.translate("highlights", "Show or hide the %s highlights") % style.label.lower())
         action.toggled.connect(lambda checked, style=style, action=action: show_state(action, style, checked))
         action.toggled.connect(lambda checked, kind=style.kind: on_toggled(kind, checked))
         actions[style.kind] = action
