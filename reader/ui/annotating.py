@@ -31,7 +31,7 @@ from reader.ui.commands.annotations import (
     TagCommand,
 )
 from reader.ui.docks.annotations_dock import THIS_DOCUMENT, AnnotationsDock, build_menu
-from reader.ui.reading.annotation_layers import layers, tooltip
+from reader.ui.reading.annotation_layers import color_name, layers, tooltip
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -114,7 +114,7 @@ class AnnotationController(QObject):
     def colors_changed(self) -> None:
         labels = self._run(self.library.color_labels) or {}
         for color, action in self.color_actions.items():
-            action.setText(f"{color} — {labels[color]}" if color in labels else color)
+            action.setText(color_name(color, labels.get(color)))
 
     # -- creating --------------------------------------------------------------------------
 

@@ -474,6 +474,10 @@
         <translation>其他转换</translation>
     </message>
     <message>
+        <source>with idioms</source>
+        <translation>改写用词</translation>
+    </message>
+    <message>
         <source>Rewrites words, not only characters (鼠标 → 滑鼠): the converted text may use words the document does not.</source>
         <translation>不只转换字形，也改写用词（鼠标 → 滑鼠）：转换后的文字可能出现原文没有的词语。</translation>
     </message>
@@ -1649,6 +1653,29 @@
     <message>
         <source>Carry Annotations</source>
         <translation>沿用批注</translation>
+    </message>
+</context>
+<context>
+    <name>colors</name>
+    <message>
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>紫色</translation>
     </message>
 </context>
 <context>

@@ -474,6 +474,10 @@
         <translation>其他轉換</translation>
     </message>
     <message>
+        <source>with idioms</source>
+        <translation>改寫用詞</translation>
+    </message>
+    <message>
         <source>Rewrites words, not only characters (鼠标 → 滑鼠): the converted text may use words the document does not.</source>
         <translation>不只轉換字形，也改寫用詞（鼠标 → 滑鼠）：轉換後的文字可能出現原文沒有的詞語。</translation>
     </message>
@@ -1649,6 +1653,29 @@
     <message>
         <source>Carry Annotations</source>
         <translation>沿用註解</translation>
+    </message>
+</context>
+<context>
+    <name>colors</name>
+    <message>
+        <source>yellow</source>
+        <translation>黃色</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>紅色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>綠色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>藍色</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>紫色</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,19 @@ def test_lupdate_over_the_code_finds_no_string_without_a_translation(tmp_path):
         assert not untranslated, "run python -m tools.update_translations and translate:\n" + "\n".join(untranslated)
 
 
+def test_every_translated_string_is_one_lupdate_can_read():
+    """lupdate reads only a literal in double quotes: tr('…') would stay English unnoticed."""
+    unreadable = re.compile(r"""\b(?:tr\(\s*[^"\s)]|translate\(\s*(?:'|"[^"]*",\s*[^"\s]))""")
+    found = [
+        f"{path.relative_to(update_translations.ROOT)}:{n}: {line.strip()}"
+        for path in sorted(update_translations.SOURCES.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        # A QPainter's translate moves it; i18n's own lookup reads a string declared with QT_TRANSLATE_NOOP.
+        if unreadable.search(line) and "painter.translate" not in line and "translator.translate" not in line
+    ]
+    assert not found, "\n".join(found)
+
+
 def test_the_compiled_catalogues_match_their_sources(tmp_path):
     """The committed .qm (what a checkout, a wheel and a bundle load) are built from the .ts as they are."""
     for language in LANGUAGES:
@@ -133,6 +146,7 @@ def menu_titles(win) -> list[str]:
 def test_window_in_traditional_chinese(window_in):
     win = window_in("zh_TW")
     assert menu_titles(win)[:6] == ["檔案(&F)", "編輯(&E)", "註解(&A)", "檢視(&V)", "工具(&T)", "說明(&H)"]
+    assert win.annotating.color_actions["red"].text() == "紅色"
     docks = {dock.windowTitle() for dock in win.findChildren(QDockWidget)}
     assert {"文庫", "大綱", "目標", "任務", "註解"} <= docks
     # Toolbar buttons show no menu-style shortcut mark: 單欄, not 單欄(S).

@@ -40,6 +40,7 @@ from reader.store.annotations import COLORS, STATUSES
 from reader.store.library import Library
 from reader.ui import settings, workers
 from reader.ui.changes import show_error
+from reader.ui.reading.annotation_layers import color_name
 
 THIS_DOCUMENT, CHOSEN_DOCUMENTS, WHOLE_LIBRARY = "document", "chosen", "library"
 PREVIEW_HIGHLIGHTS = 20  # the preview renders this many highlights, not the whole export
@@ -118,7 +119,7 @@ class ExportDialog(QDialog):
         self.color_combo.addItem(self.tr("Any colour"), "")
         labels = library.color_labels()
         for color in COLORS:
-            self.color_combo.addItem(f"{color} — {labels[color]}" if color in labels else color, color)
+            self.color_combo.addItem(color_name(color, labels.get(color)), color)
         self.status_combo = QComboBox(self)
         self.status_combo.addItem(self.tr("Placed and orphaned"), "")
         for status in STATUSES:

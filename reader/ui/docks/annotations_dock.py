@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.store.annotations import COLORS, Annotation
 from reader.ui.docks.annotation_model import ANNOTATION_ROLE, QUOTE, AnnotationFilter, AnnotationModel
-from reader.ui.reading.annotation_layers import swatch_icon
+from reader.ui.reading.annotation_layers import color_name, swatch_icon
 
 if TYPE_CHECKING:
     from reader.ui.docks.annotation_cards import AnnotationCardDelegate
@@ -121,7 +121,7 @@ class AnnotationsDock(QDockWidget):
         self.color.addItem(swatch_icon(list(COLORS)), self.tr("All colours"), None)
         for color in COLORS:
             label = labels.get(color)
-            self.color.addItem(swatch_icon([color]), f"{color} — {label}" if label else color, color)
+            self.color.addItem(swatch_icon([color]), color_name(color, label), color)
         self._labels = labels
         self.color.setCurrentIndex(max(0, self.color.findData(current)))
         self.color.blockSignals(False)

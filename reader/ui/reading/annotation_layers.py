@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 
 from reader.store.annotations import COLORS, FILLS, Annotation
@@ -23,6 +23,22 @@ NOTE_PREFIX = "annotation-note:"
 Z = 5  # above the extraction layers, below find matches and the mirrored selection
 NOTE_Z = Z + 1
 LIGHT_ALPHA = 170  # FILLS over a white page: pale enough for black text
+
+
+
+def color_name(color: str, label: str | None = None) -> str:
+    """A colour as menus and filters show it: its name in the interface's language, and the
+    name the reader gave it ("red — risk")."""
+    names = {
+        "yellow": QCoreApplication.translate("colors", "yellow"),
+        "red": QCoreApplication.translate("colors", "red"),
+        "green": QCoreApplication.translate("colors", "green"),
+        "blue": QCoreApplication.translate("colors", "blue"),
+        "purple": QCoreApplication.translate("colors", "purple"),
+    }
+    name = names.get(color, color)
+    return f"{name} — {label}" if label else name
+
 
 # Dark-theme fills: deep and saturated, so light text stays readable on them (≥ 5:1 on #e6e6e6).
 DARK_FILLS = {

@@ -96,7 +96,7 @@ class ConfigCombo(QComboBox):
         human, english = CONFIG_NAMES[config]
         tip = f"{english} ({config})"
         if rewrites_idioms(config):
-            human = f"{human} · {self.tr('with idioms')}"
+            human += " · " + self.tr("with idioms")
             tip += "\n" + self.tr(
                 "Rewrites words, not only characters (鼠标 → 滑鼠): the converted text may use words the document does not."
             )
