@@ -4,9 +4,10 @@ Which texts count: documents of kind ``report`` with a year. Summaries and comme
 count — a summary repeats its report's words in fewer characters (a year with both would count
 them twice), and a commentary quotes whatever it discusses (a 2024 commentary on 新质生产力 is not
 the 2024 report using it). Two reports of one year (the whole report and an excerpt of it, or a
-report in two parts) are summed, raw counts and characters alike, so the per-10,000 figure is
-over everything the year's reports say; two copies of the very same text (one content hash)
-count once.
+report in two parts) are read as one: the longest whole, then each other report's lines that the
+year's reports read before it do not already hold (an excerpt adds only what is its own — a
+resolution printed above it — and a second copy of the very same text nothing), raw counts and
+characters alike, so the per-10,000 figure is over everything the year's reports say, once.
 
 Counting is on the Simplified fold (reader.core.find.fold), so 新質生產力 and 新质生产力 are one
 term, and Latin letters ignore case. Occurrences are found by a left-to-right, non-overlapping
@@ -177,9 +178,13 @@ def count_terms(texts: Sequence[YearText], terms: Sequence[str], *, chars: dict[
 
     `chars` (doc id -> Han characters) saves recounting when the caller keeps it cached."""
     years = sorted({t.year for t in texts})
+    bodies = _unrepeated(texts)
     year_chars = dict.fromkeys(years, 0)
     for text in texts:
-        year_chars[text.year] += chars[text.doc_id] if chars and text.doc_id in chars else text.han_chars
+        if text.doc_id in bodies:
+            year_chars[text.year] += han_count(bodies[text.doc_id])
+        else:
+            year_chars[text.year] += chars[text.doc_id] if chars and text.doc_id in chars else text.han_chars
     out = []
     for term in terms:
         query = fold_query(term)
@@ -188,7 +193,7 @@ def count_terms(texts: Sequence[YearText], terms: Sequence[str], *, chars: dict[
         if query:
             pattern = re.compile(re.escape(query), re.IGNORECASE)
             for text in texts:
-                found = list(_occurrences(text, pattern))
+                found = list(_occurrences(text, pattern, bodies.get(text.doc_id)))
                 counts[text.year] += len(found)
                 passages += found
         out.append(
@@ -202,11 +207,35 @@ def count_terms(texts: Sequence[YearText], terms: Sequence[str], *, chars: dict[
     return tuple(out)
 
 
-def _occurrences(text: YearText, pattern: re.Pattern[str]) -> Iterable[Passage]:
+def _unrepeated(texts: Sequence[YearText]) -> dict[int, str]:
+    """For each report whose year has a longer one: its fold with every line that a report of the
+    year read before it (most Han characters first) already holds blanked out, offsets kept (a line becomes
+    as many spaces). An excerpt of the year's report counted in full made 2024's counts ~1.5x."""
+    by_year: dict[int, list[YearText]] = {}
+    for text in texts:
+        by_year.setdefault(text.year, []).append(text)
+    bodies: dict[int, str] = {}
+    for group in by_year.values():
+        if len(group) < 2:
+            continue
+        seen: set[str] = set()
+        # The most Chinese first: a bilingual excerpt can be longer than the whole report.
+        for text in sorted(group, key=lambda t: (-han_count(t.folded.text), t.doc_id)):
+            lines = text.folded.text.split("\n")
+            kept = [" " * len(line) if line.strip() and line.strip() in seen else line for line in lines]
+            seen.update(line.strip() for line in lines if line.strip())
+            if kept != lines:
+                bodies[text.doc_id] = "\n".join(kept)
+    return bodies
+
+
+def _occurrences(text: YearText, pattern: re.Pattern[str], body: str | None = None) -> Iterable[Passage]:
+    """`pattern`'s occurrences in the text's fold (or in `body`, the fold with repeated lines
+    blanked), as passages of the text as written."""
     folded = text.folded
     original = folded.original
     identity = folded.offsets.orig == folded.offsets.conv
-    for match in pattern.finditer(folded.text):
+    for match in pattern.finditer(folded.text if body is None else body):
         start, end = match.span()
         if not identity:
             start, end = folded.offsets.span_to_original(start, end)

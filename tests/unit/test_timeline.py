@@ -43,11 +43,13 @@ def test_the_slogans_of_a_decade(sample_library):
 
     assert new_forces.first == new_forces.last == 2024
     # The three 2024 reports in the library (the whole report, part one in Traditional and the
-    # tasks section) are summed: once each.
-    assert new_forces.years[2024].count == 3
-    assert {p.doc_id for p in new_forces.passages_in(2024)} == {
-        d.id for d in sample_library.documents() if d.year == 2024 and d.kind == "report"
-    }
+    # tasks section) are read as one: the whole report's use, and the resolution's printed above
+    # part one; the tasks section's line is the whole report's, not counted again.
+    assert new_forces.years[2024].count == 2
+    reports = {d.title: d.id for d in sample_library.documents() if d.year == 2024 and d.kind == "report"}
+    whole = reports["2024年政府工作报告"]
+    part_one = next(i for t, i in reports.items() if "第一部分" in t)
+    assert {p.doc_id for p in new_forces.passages_in(2024)} == {whole, part_one}
 
 
 def test_a_passage_is_its_occurrence_as_written_and_its_sentence(sample_library):
@@ -96,6 +98,15 @@ def test_two_reports_of_a_year_are_summed_and_a_second_copy_counts_once():
     assert term.years[2024].count == 3
     assert term.years[2024].chars == 10 + 9  # Han characters only: 。 does not dilute per_10k
     assert term.years[2024].per_10k == round(3 * 10_000 / 19, 2)
+
+
+def test_an_excerpt_of_the_years_report_adds_only_its_own_lines():
+    whole = text(1, 2024, "序言。\n发展新质生产力。\n稳就业，稳物价，稳增长。", "a")
+    excerpt = text(2, 2024, "决议：发展新质生产力。\n发展新质生产力。", "b")  # a resolution, then a line of the whole
+    (term,) = count_terms(reports_only([excerpt, whole]), ["新质生产力"])
+    assert term.years[2024].count == 2  # the whole report's line once, the resolution's once
+    assert term.years[2024].chars == 2 + 7 + 9 + 9  # the repeated line's characters not again
+    assert sorted(p.doc_id for p in term.passages) == [1, 2]
 
 
 def test_typed_terms_split_on_commas_and_spaces_each_once_by_its_fold():
