@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from reader.ops.changes import Changes
 from reader.ui import settings
 from reader.ui.changes import show_error
 from reader.ui.charts import Band, ChartData, ChartWidget, Series, charts_image
-from reader.ui.years_window import _to_front
+from reader.ui.library_windows import ask_export_path, open_passage, to_front
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -222,12 +221,7 @@ class OutcomesWindow(QWidget):
                 return
 
     def _open(self, doc_id: int, start: int, end: int) -> None:
-        main = self.main
-        if main.current_id != doc_id:
-            main.open_document(doc_id)
-        if main.current_id == doc_id:
-            main.view.show_span(start, end)
-            _to_front(main)
+        open_passage(self.main, doc_id, start, end)
 
     def choose_export(self) -> None:
         filters = {
@@ -235,15 +229,9 @@ class OutcomesWindow(QWidget):
             self.tr("Markdown (*.md)"): "markdown",
             self.tr("Charts as PNG image (*.png)"): "png",
         }
-        folder = settings.get_str(settings.EXPORT_FOLDER)
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Targets and Outcomes"),
-            f"{folder}/targets-and-outcomes.csv" if folder else "targets-and-outcomes.csv",
-            ";;".join(filters),
-        )
+        path, form = ask_export_path(self, self.tr("Export Targets and Outcomes"), "targets-and-outcomes.csv", filters)
         if path:
-            self.export_to(path, filters.get(chosen, ""))
+            self.export_to(path, form)
 
     def export_to(self, path: str, form: str = "") -> None:
         """Write the table (csv, markdown) or the charts (png) to `path`; the format from `form`,
@@ -303,5 +291,5 @@ def show_outcomes(main: MainWindow) -> OutcomesWindow:
     if window is None:
         window = OutcomesWindow(main)
     window.show()
-    _to_front(window)
+    to_front(window)
     return window

@@ -13,11 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPixmap
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from reader.ops.changes import Changes
 from reader.ui import settings, workers
 from reader.ui.changes import show_error
 from reader.ui.charts import BARS, LINE, ChartData, ChartWidget, Series
+from reader.ui.library_windows import ask_export_path, open_passage, to_front
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -334,12 +334,7 @@ class TimelineWindow(QWidget):
         if not where:
             return
         doc_id, start, end = where
-        main = self.main
-        if main.current_id != doc_id:
-            main.open_document(doc_id)
-        if main.current_id == doc_id:
-            main.view.show_span(start, end)
-            _to_front(main)
+        open_passage(self.main, doc_id, start, end)
 
     # -- export -----------------------------------------------------------------------------
 
@@ -351,15 +346,9 @@ class TimelineWindow(QWidget):
             self.tr("Markdown (*.md)"): "markdown",
             self.tr("PNG image of the chart (*.png)"): "png",
         }
-        folder = settings.get_str(settings.EXPORT_FOLDER)
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Term Timeline"),
-            f"{folder}/term-timeline.csv" if folder else "term-timeline.csv",
-            ";;".join(filters),
-        )
+        path, form = ask_export_path(self, self.tr("Export Term Timeline"), "term-timeline.csv", filters)
         if path:
-            self.export_to(path, filters.get(chosen, ""))
+            self.export_to(path, form)
 
     def export_to(self, path: str, form: str = "") -> None:
         """Write the timeline to `path`; the format from `form`, else from the file's extension."""
@@ -399,11 +388,5 @@ def show_timeline(main: MainWindow) -> TimelineWindow:
     if window is None:
         window = TimelineWindow(main)
     window.show()
-    _to_front(window)
+    to_front(window)
     return window
-
-
-def _to_front(window: QWidget) -> None:
-    window.activateWindow()
-    if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # (they cannot raise a window)
-        window.raise_()

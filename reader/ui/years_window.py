@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from reader.export.years import EXTENSIONS, RENDERERS, SYMBOLS, cell_text
 from reader.ops.changes import Changes
 from reader.ui import settings
 from reader.ui.changes import show_error
+from reader.ui.library_windows import ask_export_path, open_passage, to_front
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -197,12 +197,7 @@ class YearsWindow(QWidget):
         if not where:
             return
         doc_id, start, end = where
-        main = self.main
-        if main.current_id != doc_id:
-            main.open_document(doc_id)
-        if main.current_id == doc_id:
-            main.view.show_span(start, end)
-            _to_front(main)
+        open_passage(self.main, doc_id, start, end)
 
     def choose_export(self) -> None:
         if self.table_data is None:
@@ -212,15 +207,9 @@ class YearsWindow(QWidget):
             self.tr("Markdown (*.md)"): "markdown",
             self.tr("Web page (*.html)"): "html",
         }
-        folder = settings.get_str(settings.EXPORT_FOLDER)
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Targets by Year"),
-            f"{folder}/targets-by-year.csv" if folder else "targets-by-year.csv",
-            ";;".join(filters),
-        )
+        path, form = ask_export_path(self, self.tr("Export Targets by Year"), "targets-by-year.csv", filters)
         if path:
-            self.export_to(path, filters.get(chosen, ""))
+            self.export_to(path, form)
 
     def export_to(self, path: str, form: str = "") -> None:
         """Write the table to `path`; the format from `form`, else from the file's extension."""
@@ -250,11 +239,5 @@ def show_years(main: MainWindow) -> YearsWindow:
     if window is None:
         window = YearsWindow(main)
     window.show()
-    _to_front(window)
+    to_front(window)
     return window
-
-
-def _to_front(window: QWidget) -> None:
-    window.activateWindow()
-    if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # (they cannot raise a window)
-        window.raise_()
