@@ -12,11 +12,15 @@ if [ ! -x .package-venv/bin/pyinstaller ]; then
     python3 -m venv .package-venv
 fi
 .package-venv/bin/pip install --quiet '.[package]'
+# Only the dependencies stay installed: the app itself is analysed from this checkout.
+.package-venv/bin/pip uninstall --quiet --yes report-reader
 
 # The icon: PNG sizes into resources/icons (the window's), .ico and .icns into build/icons.
 .package-venv/bin/python packaging/make_icons.py build/icons
 
 .package-venv/bin/pyinstaller --noconfirm --clean --log-level WARN packaging/report-reader.spec
+# ICU's data for every language of the world is a quarter of the bundle: keep Chinese and English.
+.package-venv/bin/python packaging/trim_icu.py dist/report-reader
 
 # The Linux desktop entry, AppStream metainfo and icons, laid out as in /usr/share, and a script
 # that installs them for the current user.

@@ -8,6 +8,7 @@ collected file (its path inside the bundle) stays.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
@@ -43,6 +44,10 @@ QT_LIBRARY_EXCLUDES = (
 # Python modules never bundled (PyInstaller would follow optional imports into them).
 PYTHON_EXCLUDES = (
     "tkinter", "unittest", "pydoc_data", "test", "PIL", "numpy", "IPython", "pytest", "setuptools", "pkg_resources",
+    # jieba's part-of-speech tagger, keyword extraction and Paddle model, and lxml's parts the app never uses.
+    "jieba.posseg", "jieba.analyse", "jieba.lac_small", "lxml.objectify", "lxml.isoschematron",
+    # No network, no line editing: TLS and OpenSSL's hashes (hashlib falls back to its own) and readline.
+    "ssl", "_ssl", "_hashlib", "readline",
     *(f"PySide6.{name}" for name in (
         "QtQml", "QtQuick", "QtQuickWidgets", "QtQuickControls2", "QtWebEngineCore", "QtWebEngineWidgets",
         "QtNetwork", "QtSql", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",
@@ -50,6 +55,9 @@ PYTHON_EXCLUDES = (
         "QtTest", "QtXml", "QtConcurrent", "QtDBus", "QtCharts", "QtDataVisualization",
     )),
 )
+
+# jieba's data for the parts left out above (~24 MB); the dictionary and finalseg stay.
+_JIEBA_LEFT_OUT = frozenset({"posseg", "analyse", "lac_small"})
 
 # Folders of Qt's tree the app never reads (QML imports, type descriptions, helper programs).
 _QT_FOLDERS_LEFT_OUT = frozenset({"qml", "metatypes", "libexec", "typesystems", "include", "glue", "scripts"})
@@ -61,6 +69,10 @@ def keep(dest: str) -> bool:
     name = parts[-1]
     if parts[0] == "resources" and name.endswith(".ts"):
         return False  # translation sources; their compiled .qm stay
+    if parts[0] == "jieba" and len(parts) > 2 and parts[1] in _JIEBA_LEFT_OUT:
+        return False
+    if parts[:2] == ("opencc", "clib") and len(parts) > 3 and parts[2] in ("bin", "include", "lib", "lib64"):
+        return False  # OpenCC's command-line tools, headers and static library; its data in share/ stays
     if name.removeprefix("lib").startswith(QT_LIBRARY_EXCLUDES):
         return False
     if "PySide6" not in parts:
@@ -75,3 +87,29 @@ def keep(dest: str) -> bool:
     if inside[0] == "translations":
         return name in QT_TRANSLATIONS
     return inside[0] not in _QT_FOLDERS_LEFT_OUT
+
+
+def unreached(binaries: list[tuple[str, str]], imports: Callable[[str], Iterable[str]]) -> set[str]:
+    """The shared libraries at the bundle's top that nothing kept links any more.
+
+    PyInstaller gathers each plugin's libraries before `keep` drops the plugin, so dropping the
+    GTK theme leaves GTK's, Cairo's and Pango's libraries behind. `binaries` are (path inside
+    the bundle, source path); `imports(source)` names the libraries a file links. The roots are
+    every binary in a folder (plugins, extension modules) and the Python, Qt and PySide
+    libraries; what they link, directly or not, stays."""
+    by_name = {PurePath(dest).name: src for dest, src in binaries if "/" not in dest.replace("\\", "/")}
+
+    def is_root(dest: str) -> bool:
+        name = PurePath(dest.replace("\\", "/")).name
+        return "/" in dest.replace("\\", "/") or name.removeprefix("lib").startswith(("python", "Qt6", "pyside6", "shiboken6"))
+
+    stack = [src for dest, src in binaries if is_root(dest)]
+    reached: set[str] = set()
+    while stack:
+        for name in imports(stack.pop()):
+            name = PurePath(name).name
+            if name not in reached:
+                reached.add(name)
+                if name in by_name:
+                    stack.append(by_name[name])
+    return {dest for dest, _src in binaries if dest in by_name and not is_root(dest) and dest not in reached}

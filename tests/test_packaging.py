@@ -186,3 +186,42 @@ def test_the_metainfo_names_the_app_and_this_version():
     if validate:
         out = subprocess.run([validate, "validate", "--no-net", str(METAINFO)], capture_output=True, text=True, timeout=60)
         assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_libraries_only_dropped_plugins_linked_are_left_out():
+    links = {
+        "src/libqxcb.so": ["libxkbcommon.so.0", "libQt6Gui.so.6"],
+        "src/libxkbcommon.so.0": ["libc.so.6"],
+        "src/libQt6Gui.so.6": ["libfreetype.so.6"],
+        "src/libfreetype.so.6": ["libpng16.so.16"],
+        "src/libcairo.so.2": ["libpixman-1.so.0"],  # linked by the GTK theme, which keep() dropped
+    }
+    binaries = [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "src/libqxcb.so"),
+        ("libQt6Gui.so.6", "src/libQt6Gui.so.6"),
+        ("libxkbcommon.so.0", "src/libxkbcommon.so.0"),
+        ("libfreetype.so.6", "src/libfreetype.so.6"),
+        ("libpng16.so.16", "src/libpng16.so.16"),
+        ("libcairo.so.2", "src/libcairo.so.2"),
+        ("libpixman-1.so.0", "src/libpixman-1.so.0"),
+    ]
+    assert bundle_filter.unreached(binaries, lambda src: links.get(src, [])) == {"libcairo.so.2", "libpixman-1.so.0"}
+
+
+def test_jiebas_unused_models_are_left_out():
+    assert bundle_filter.keep("jieba/finalseg/prob_emit.p")
+    assert not bundle_filter.keep("jieba/lac_small/model_baseline/crf.pdparams")
+    assert not bundle_filter.keep("jieba/analyse/idf.txt")
+    assert "jieba.analyse" in bundle_filter.PYTHON_EXCLUDES
+
+
+def test_icu_keeps_what_qt_uses_for_chinese_and_english():
+    import trim_icu
+
+    for kept in ("coll/zh.res", "coll/zh_Hant.res", "coll/en_US.res", "coll/root.res", "coll/ucadata.icu", "zh_HK.res",
+                 "yue.res", "root.res", "zoneinfo64.res", "metaZones.res", "uprops.icu", "nfc.nrm", "cnvalias.icu",
+                 "supplementalData.res", "pool.res", "res_index.res", "zone/zh.res"):
+        assert not trim_icu.removable(kept), kept
+    for gone in ("coll/de.res", "coll/de_.res", "fr_CA.res", "sr_Latn_BA.res", "translit/root.res", "lang/en.res",
+                 "brkitr/cjdict.dict", "ibm-943_P15A-2003.cnv"):
+        assert trim_icu.removable(gone), gone
