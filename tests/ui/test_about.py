@@ -54,3 +54,10 @@ def test_help_about_shows_versions_and_opens_the_library_folder(window, qtbot):
         assert versions[name] not in ("", "?"), name
     assert seen["library"] == str(window.library.path)
     assert [Path(url.toLocalFile()) for url in opened.urls] == [window.library.path.parent]
+
+
+def test_the_window_icon_has_every_drawn_size(qapp):
+    from reader.ui.app import app_icon
+
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
