@@ -102,7 +102,8 @@ _Item = TypeVar("_Item", Figure, TermHit)
 
 def _outside_noise(document: Document, items: list[_Item]) -> list[_Item]:
     """Items not inside a NOISE block (infographic debris is not a figure or a term)."""
-    noise = [(b.start, b.end) for b in document.blocks if b.kind == NOISE]
+    blocks = document.blocks
+    noise = [blocks.span(n) for n in range(len(blocks)) if blocks.kind(n) == NOISE]
     if not noise:
         return items
     return [item for item in items if not any(s <= item.start < e for s, e in noise)]

@@ -166,11 +166,11 @@ _PLAN_ROW_LABEL = re.compile(r"目标|预期|任务|计划|建议|要求")
 def _planned_rows(document: Document) -> list[tuple[int, int]]:
     """Spans of table rows whose label (first cell) names targets or plans."""
     rows = []
-    for block in document.blocks:
-        if block.kind == TABLE_ROW:
-            label = block.text.split(CELL_SEPARATOR, 1)[0]
-            if label and _PLAN_ROW_LABEL.search(fold_query(label)):
-                rows.append((block.start, block.end))
+    blocks = document.blocks  # kinds read off its columns: only table rows are made into Blocks
+    for block in blocks.each(n for n in range(len(blocks)) if blocks.kind(n) == TABLE_ROW):
+        label = block.text.split(CELL_SEPARATOR, 1)[0]
+        if label and _PLAN_ROW_LABEL.search(fold_query(label)):
+            rows.append((block.start, block.end))
     return rows
 
 
@@ -181,8 +181,9 @@ def _sections(document: Document) -> tuple[list[int], list[str]]:
     """
     starts: list[int] = []
     headings: list[str] = []
-    for block in document.blocks:
-        if block.level == 1 and block.label and block.lang != "en" and len(block.text) <= 60:
+    blocks = document.blocks  # levels and labels read off its columns: only candidates are made
+    for block in blocks.each(n for n in range(len(blocks)) if blocks.level(n) == 1 and blocks.label(n)):
+        if block.lang != "en" and len(block.text) <= 60:
             starts.append(block.start)
             headings.append(fold_query(block.text))
     return starts, headings
