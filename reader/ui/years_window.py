@@ -130,8 +130,17 @@ class YearsWindow(QWidget):
         for c in range(len(data.years)):
             header.resizeSection(c, 150)
 
+    def cell_text(self, cell: Cell) -> str:
+        """cell_text (the exports') in the reader's language: its word markers (new, dropped) and
+        "(conflict)" translated; the arrows and signs are the same in every language."""
+        text = cell_text(cell).replace(" (conflict)", " " + self.tr("(conflict)"))
+        for change in (NEW, DROPPED):
+            if text.endswith(SYMBOLS[change]):
+                text = text[: -len(SYMBOLS[change])] + self.meanings[change]
+        return text
+
     def _item(self, row: Row, cell: Cell) -> QTableWidgetItem:
-        item = QTableWidgetItem(cell_text(cell))
+        item = QTableWidgetItem(self.cell_text(cell))
         tint = _CONFLICT if cell.conflict else TINTS.get(cell.change or "", "")
         if tint:
             item.setBackground(QBrush(QColor(tint)))

@@ -423,6 +423,34 @@
         <translation>正在对照…</translation>
     </message>
     <message>
+        <source>changed</source>
+        <translation>处改动</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>处移动</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>段新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>段删去</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>处拆分</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>处合并</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>%1 paragraphs the same; %2. Alt+↓ / Alt+↑ step through the changes.</source>
         <translation>%1 段相同；%2。按 Alt+↓ / Alt+↑ 逐处查看改动。</translation>
     </message>
@@ -1573,6 +1601,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>(conflict)</source>
+        <translation>（冲突）</translation>
     </message>
     <message>
         <source>%1: %2 is no longer among the targets (%3 in %4).</source>

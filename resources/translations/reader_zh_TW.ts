@@ -423,6 +423,34 @@
         <translation>正在對照…</translation>
     </message>
     <message>
+        <source>changed</source>
+        <translation>處改動</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>處移動</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>段新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>段刪去</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>處拆分</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>處合併</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>%1 paragraphs the same; %2. Alt+↓ / Alt+↑ step through the changes.</source>
         <translation>%1 段相同；%2。按 Alt+↓ / Alt+↑ 逐處檢視變動。</translation>
     </message>
@@ -1573,6 +1601,10 @@
     <message>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>(conflict)</source>
+        <translation>（衝突）</translation>
     </message>
     <message>
         <source>%1: %2 is no longer among the targets (%3 in %4).</source>

@@ -14,7 +14,7 @@ from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
-from reader.core.compare.model import BLOCK_KINDS, SAME, Comparison, TargetChange
+from reader.core.compare.model import ADDED, BLOCK_KINDS, CHANGED, MERGED, MOVED, REMOVED, SAME, SPLIT, Comparison, TargetChange
 from reader.core.convert import conversions, document_key
 from reader.core.find import FOLD_CONFIG, find_all
 from reader.core.link import LEFT, RIGHT
@@ -192,7 +192,11 @@ class CompareWindow(QMainWindow):
         counts = {kind: 0 for kind in BLOCK_KINDS}
         for pair in comparison.blocks:
             counts[pair.kind] += 1
-        shown = ", ".join(f"{counts[kind]} {kind}" for kind in BLOCK_KINDS if kind != SAME and counts[kind])
+        names = {
+            CHANGED: self.tr("changed"), MOVED: self.tr("moved"), ADDED: self.tr("added"),
+            REMOVED: self.tr("removed"), SPLIT: self.tr("split"), MERGED: self.tr("merged"),
+        }  # fmt: skip
+        shown = self.tr(", ").join(f"{counts[kind]} {names[kind]}" for kind in BLOCK_KINDS if kind != SAME and counts[kind])
         self.status.setText(
             self.tr("%1 paragraphs the same; %2. Alt+↓ / Alt+↑ step through the changes.")
             .replace("%1", str(counts[SAME]))
