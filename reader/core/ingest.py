@@ -146,7 +146,9 @@ def ingest_text(text: str, *, encoding: str = "utf-8", title: str = "", page_lab
     text = normalize_chars(text)
     if PAGE_BREAK in text and not page_labels:
         page_labels = text_page_labels(text)
-    return _document(iter_segments(text, warnings), warnings, encoding=encoding, title=title, page_labels=page_labels)
+    segments = iter_segments(text, warnings)
+    del text  # layout lets go of the normalised text once read: held here it was 2x a Chinese file's size
+    return _document(segments, warnings, encoding=encoding, title=title, page_labels=page_labels)
 
 
 def _document(
