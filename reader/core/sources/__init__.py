@@ -83,9 +83,9 @@ def read_source(data: bytes, name: str = "") -> Source:
     from reader.core.decode import decode_report
 
     decoded = decode_report(data, name)
+    warnings = (decoded.warning,) if decoded.warning else ()
     if kind == MARKDOWN:
         from reader.core.sources.markdown import read_markdown
 
-        return read_markdown(decoded.text, encoding=decoded.encoding, warnings=(decoded.warning,) if decoded.warning else ())
-    return Source(TEXT, text=decoded.text, encoding=decoded.encoding,
-                  warnings=(decoded.warning,) if decoded.warning else ())  # fmt: skip
+        return read_markdown(decoded.text, encoding=decoded.encoding, warnings=warnings)
+    return Source(TEXT, text=decoded.text, encoding=decoded.encoding, warnings=warnings)

@@ -15,7 +15,7 @@ import codecs
 import re
 from typing import Any
 
-from reader.core.decode import MAX_INPUT_BYTES, size_error
+from reader.core.decode import MAX_INPUT_BYTES, Decoded, size_error
 from reader.core.labels import find_label
 from reader.core.normalize import count_matches, han_count
 from reader.core.sources import HTML, Source
@@ -104,8 +104,7 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
             continue
     codec = next(c for c in candidates if c)
     text = data.decode(codec, "replace")
-    replaced = text.count("\ufffd")
-    return text, codec, [f"{replaced} damaged byte sequences (not valid {codec.upper()}) replaced with \ufffd"]
+    return text, codec, [Decoded(text, codec, text.count("\ufffd")).warning]
 
 
 def _codec(name: str) -> str | None:
