@@ -232,11 +232,7 @@ class _Reader:
             self._new_page()
         start, lines = self._text(p)
         if lines:
-            num = _num_pr(ppr) or self._style_num(style)
-            if num and not find_label(lines[0]):
-                label, gap = self.numbering.label(*num)
-                if label:
-                    lines[0] = label + gap + lines[0]
+            self._number(lines, _num_pr(ppr) or self._style_num(style))
             level = self._level(ppr, style)
             if len(lines) > 1 and level is None:
                 # Lines broken by hand (Shift+Enter): joined or kept apart as layout repair judges them.
@@ -291,13 +287,15 @@ class _Reader:
         for p in tc.iter(_P):
             _, lines = self._text(p)
             if lines:
-                ppr = p.find(_W + "pPr")
-                num = _num_pr(ppr)
-                if num and not find_label(lines[0]):
-                    label, gap = self.numbering.label(*num)
-                    lines[0] = label + gap + lines[0]
+                self._number(lines, _num_pr(p.find(_W + "pPr")))
                 texts.append(join_wrapped(lines))
         return join_wrapped(texts).replace("\t", " ")
+
+    def _number(self, lines: list[str], num: tuple[str, int] | None) -> None:
+        """Put the list label Word shows before a list item's first line (unless it has one)."""
+        if num and not find_label(lines[0]):
+            label, gap = self.numbering.label(*num)
+            lines[0] = label + gap + lines[0]
 
     def _level(self, ppr: Any, style: _Style | None) -> int | None:
         """The heading level: 0 for the title, 1–9 for headings, None for body text."""
