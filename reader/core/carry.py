@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from reader.core.compare.link import AlignmentLink
 from reader.core.compare.model import Comparison
-from reader.core.find import fold_query
+from reader.core.find import fold_words
 from reader.core.link import LEFT
 
 KEPT, CHANGED, DROPPED = "kept", "changed", "dropped"
@@ -69,7 +69,7 @@ def place(comparison: Comparison, passages: Iterable[Passage]) -> list[Placement
 def _same(before: str, after: str) -> bool:
     if before == after:
         return True
-    return "".join(fold_query(before).split()) == "".join(fold_query(after).split())
+    return fold_words(before) == fold_words(after)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,6 +26,12 @@ def fold_query(query: str) -> str:
     return converter(FOLD_CONFIG).convert(query)
 
 
+def fold_words(text: str) -> str:
+    """The text's words as compared across years and scripts: folded, with no whitespace
+    (国內生產總值增長 5% and 国内生产总值增长5% are the same words)."""
+    return "".join(fold_query(text).split())
+
+
 def find_all(text: str | Conversion, query: str) -> list[Span]:
     """Every non-overlapping match of `query`, as (start, end) code-point spans of the original.
 

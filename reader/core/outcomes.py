@@ -47,6 +47,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.extracted import Target
+from reader.core.find import fold_words
 from reader.core.model import Document
 from reader.core.numbers import find_quantities, fold_document
 from reader.core.targets import _paragraphs, _View, find_target_spans  # targets' PDF-tolerant paragraph reader
@@ -373,7 +374,7 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     """WITHIN / ABOVE / BELOW / MET / MISSED / UNCLEAR (see the module's docstring)."""
     if target is None or outcome is None or target.value is None or outcome.value is None:
         return UNCLEAR
-    t_unit, o_unit = _fold(target.unit), _fold(outcome.unit)
+    t_unit, o_unit = fold_words(target.unit), fold_words(outcome.unit)
     base_t, base_o = _base_unit(t_unit), _base_unit(o_unit)
     if base_t != base_o and base_o != "" and base_t != "":
         return UNCLEAR
@@ -381,7 +382,7 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     value = outcome.value * ratio
     low = value if outcome.bound != "ceiling" else -math.inf
     high = value if outcome.bound != "floor" else math.inf
-    qualifier = _fold(target.qualifier)  # 以內 in Traditional
+    qualifier = fold_words(target.qualifier)  # 以內 in Traditional
     if target.value_max is None and qualifier == "以上":
         return _decide(low >= target.value, high < target.value, MET, MISSED)
     if target.value_max is None and qualifier in ("以内", "以下"):
@@ -400,12 +401,6 @@ def verdict(target: Target | None, outcome: Outcome | None) -> str:
     if high < t_low:
         return BELOW
     return UNCLEAR
-
-
-def _fold(unit: str) -> str:
-    from reader.core.find import fold_query
-
-    return "".join(fold_query(unit).split())
 
 
 def _decide(yes: bool, no: bool, positive: str, negative: str) -> str:

@@ -238,6 +238,6 @@ def figure(target: Target) -> str:
 
 
 def _fold(text: str) -> str:
-    from reader.core.find import fold_query
+    from reader.core.find import fold_words  # not at import: the window's module loads without OpenCC
 
-    return "".join(fold_query(text).split())
+    return fold_words(text)

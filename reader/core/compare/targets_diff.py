@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reader.core.compare.model import ADDED, CHANGED, LOWERED, RAISED, REMOVED, REWORDED, SAME, TargetChange
 from reader.core.extracted import Target
-from reader.core.find import fold_query
+from reader.core.find import fold_words
 
 
 def diff_targets(a: Sequence[Target], b: Sequence[Target]) -> tuple[TargetChange, ...]:
@@ -48,7 +48,7 @@ def _occurrences(targets: Sequence[Target]) -> list[tuple[str, int]]:
 
 
 def _change(a: Target, b: Target) -> TargetChange:
-    if _words(a.text) == _words(b.text):
+    if fold_words(a.text) == fold_words(b.text):
         return TargetChange(b.key, b.indicator, a, b, SAME)
     return TargetChange(b.key, b.indicator, a, b, CHANGED, direction(a, b))
 
@@ -59,7 +59,7 @@ def direction(a: Target, b: Target) -> str:
     the same midpoint)."""
     if a.value is None and b.value is None:
         return REWORDED
-    if a.value is None or b.value is None or _words(a.unit) != _words(b.unit):
+    if a.value is None or b.value is None or fold_words(a.unit) != fold_words(b.unit):
         return ""
     a_range = (a.value, a.value if a.value_max is None else a.value_max)
     b_range = (b.value, b.value if b.value_max is None else b.value_max)
@@ -71,7 +71,3 @@ def direction(a: Target, b: Target) -> str:
     if b_mid < a_mid:
         return LOWERED
     return ""
-
-
-def _words(text: str) -> str:
-    return "".join(fold_query(text).split())
