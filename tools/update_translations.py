@@ -42,13 +42,13 @@ def tool(name: str) -> str:
     return str(Path(PySide6.__file__).parent / name)
 
 
-def lupdate(ts: Path, *, no_obsolete: bool = True) -> None:
-    """Merge the strings of reader/ui into ts (created when missing), without source locations:
-    a moved line does not churn the file."""
-    command = [tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", str(SOURCES), "-ts", str(ts)]
-    if no_obsolete:
-        command.insert(1, "-no-obsolete")
-    subprocess.run(command, check=True)
+def lupdate(ts: Path) -> None:
+    """Merge the strings of reader/ui into ts (created when missing), dropping obsolete ones,
+    without source locations: a moved line does not churn the file."""
+    subprocess.run(
+        [tool("lupdate"), "-no-obsolete", "-silent", "-extensions", "py", "-locations", "none", str(SOURCES), "-ts", str(ts)],
+        check=True,
+    )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
