@@ -156,7 +156,7 @@ def page_lines(textpage: Any) -> list[str]:
         lines[-1].append(chr(code))
         if code != 0x20:
             last_right = box.right
-    return [text for text in ("".join(line).rstrip() for line in lines)]
+    return ["".join(line).rstrip() for line in lines]
 
 
 def _printed_labels(pages: Sequence[list[str]]) -> list[str]:
