@@ -484,21 +484,24 @@ class MainWindow(QMainWindow):
 
     def open_years(self) -> YearsWindow:
         """View ▸ Targets by Year: the library's targets table (one window, brought to the front)."""
-        from reader.ui.years_window import show_years
+        from reader.ui.library_windows import show_window
+        from reader.ui.years_window import YearsWindow
 
-        return show_years(self)
+        return show_window(self, YearsWindow)
 
     def open_outcomes(self) -> OutcomesWindow:
         """View ▸ Targets and Outcomes: each year's targets beside the next report's outcomes (one window)."""
-        from reader.ui.outcomes_window import show_outcomes
+        from reader.ui.library_windows import show_window
+        from reader.ui.outcomes_window import OutcomesWindow
 
-        return show_outcomes(self)
+        return show_window(self, OutcomesWindow)
 
     def open_timeline(self) -> TimelineWindow:
         """View ▸ Term Timeline: terms counted across the years' reports (one window, brought to the front)."""
-        from reader.ui.timeline_window import show_timeline
+        from reader.ui.library_windows import show_window
+        from reader.ui.timeline_window import TimelineWindow
 
-        return show_timeline(self)
+        return show_window(self, TimelineWindow)
 
     def import_files(self, paths: list[str]) -> workers.Job:
         return self.importing.import_files(paths)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from reader.core.outcomes import ABOVE, BELOW, MET, MISSED, UNCLEAR, WITHIN, OutcomeRow, outcome_figure
 from reader.errors import ReaderError
 from reader.export.outcomes import EXTENSIONS, RENDERERS, target_text
-from reader.ops.changes import Changes
 from reader.ui import settings
 from reader.ui.changes import show_error
 from reader.ui.charts import Band, ChartData, ChartWidget, Series, charts_image
-from reader.ui.library_windows import ask_export_path, open_passage, to_front
+from reader.ui.library_windows import LibraryWindow, ask_export_path, export_format, open_passage
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -46,12 +45,14 @@ _WHERE = Qt.ItemDataRole.UserRole
 YEAR, INDICATOR, TARGET, OUTCOME, VERDICT = range(5)
 
 
-class OutcomesWindow(QWidget):
+class OutcomesWindow(LibraryWindow):
     """One table-and-charts window over the main window's library (a tool window, not modal)."""
 
+    GEOMETRY_KEY = settings.OUTCOMES_GEOMETRY
+    DEFAULT_SIZE = (1200, 680)
+
     def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
+        super().__init__(main)
         self.setObjectName("outcomes_window")
         self.setWindowTitle(self.tr("Targets and Outcomes"))
         self.rows: list[OutcomeRow] = []
@@ -108,11 +109,7 @@ class OutcomesWindow(QWidget):
         layout.addLayout(bottom)
         self.splitter = splitter
 
-        main.funnel.applied.connect(self._on_changes)
-        self.refresh()
-        geometry = settings.get_bytes(settings.OUTCOMES_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 680)
+        self.start()
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -210,7 +207,7 @@ class OutcomesWindow(QWidget):
         item = self.table.item(r, c)
         where = item.data(_WHERE) if item is not None else None
         if where:
-            self._open(*where)
+            open_passage(self.main, *where)
 
     def open_year(self, key: str, year: int) -> None:
         """A chart's year clicked: select that row and open its outcome (else its target)."""
@@ -219,9 +216,6 @@ class OutcomesWindow(QWidget):
                 self.table.setCurrentCell(r, VERDICT)
                 self.open_cell(r, VERDICT)
                 return
-
-    def _open(self, doc_id: int, start: int, end: int) -> None:
-        open_passage(self.main, doc_id, start, end)
 
     def choose_export(self) -> None:
         filters = {
@@ -239,11 +233,7 @@ class OutcomesWindow(QWidget):
         from reader.ops.export import write
 
         if not form:
-            form = (
-                "png"
-                if path.lower().endswith(".png")
-                else next((f for f, e in EXTENSIONS.items() if path.lower().endswith("." + e)), "csv")
-            )
+            form = export_format(path, {**EXTENSIONS, "png": "png"})
         try:
             if form == "png":
                 if not charts_image(self.charts).save(path):
@@ -252,14 +242,6 @@ class OutcomesWindow(QWidget):
                 write(path, RENDERERS[form](self.rows))
         except ReaderError as exc:
             show_error(self, exc)
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.documents:
-            self.refresh()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        settings.set_value(settings.OUTCOMES_GEOMETRY, self.saveGeometry())
-        super().closeEvent(event)
 
 
 def _band(row: OutcomeRow) -> Band | None:
@@ -283,13 +265,3 @@ def _band(row: OutcomeRow) -> Band | None:
     value = target.value
     tolerance = TOLERANCE_POINTS if target.unit == "%" else abs(value) * TOLERANCE_SHARE
     return Band(float(row.year), value - tolerance, value + tolerance, label)
-
-
-def show_outcomes(main: MainWindow) -> OutcomesWindow:
-    """The main window's one Targets and Outcomes window, made on first use, brought to the front."""
-    window = main.findChild(OutcomesWindow, "outcomes_window")
-    if window is None:
-        window = OutcomesWindow(main)
-    window.show()
-    to_front(window)
-    return window

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCompleter,
@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
 
 from reader.core.timeline import Timeline, YearText, split_terms
 from reader.errors import ReaderError
-from reader.ops.changes import Changes
 from reader.ui import settings, workers
 from reader.ui.changes import show_error
 from reader.ui.charts import BARS, LINE, ChartData, ChartWidget, Series
-from reader.ui.library_windows import ask_export_path, open_passage, to_front
+from reader.ui.library_windows import LibraryWindow, ask_export_path, export_format, open_passage
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -69,12 +68,14 @@ def _last_term(text: str) -> str:
     return text[cut + 1 :].lstrip()
 
 
-class TimelineWindow(QWidget):
+class TimelineWindow(LibraryWindow):
     """One chart window over the main window's library (a tool window, not modal)."""
 
+    GEOMETRY_KEY = settings.TIMELINE_GEOMETRY
+    DEFAULT_SIZE = (1000, 720)
+
     def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
+        super().__init__(main)
         self.setObjectName("timeline_window")
         self.setWindowTitle(self.tr("Term Timeline"))
         self.timeline: Timeline | None = None
@@ -167,12 +168,8 @@ class TimelineWindow(QWidget):
         layout.addLayout(options)
         layout.addWidget(splitter, 1)
 
-        main.funnel.applied.connect(self._on_changes)
         self.terms_edit.setText(settings.get_str(settings.TIMELINE_TERMS, DEFAULT_TERMS))
-        self.refresh()
-        geometry = settings.get_bytes(settings.TIMELINE_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1000, 720)
+        self.start()
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -358,8 +355,7 @@ class TimelineWindow(QWidget):
         if self.timeline is None:
             return
         if not form:
-            extensions = {**EXTENSIONS, "png": "png"}
-            form = next((f for f, ext in extensions.items() if path.lower().endswith("." + ext)), "csv")
+            form = export_format(path, {**EXTENSIONS, "png": "png"})
         if form == "png":
             image = self.chart.to_image(max(self.chart.width(), 640), max(self.chart.height(), 360))
             if not QPixmap.fromImage(image).save(path, "PNG"):
@@ -372,21 +368,3 @@ class TimelineWindow(QWidget):
             write(path, RENDERERS[form](timeline))
         except ReaderError as exc:
             show_error(self, exc)
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.documents:
-            self.refresh()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        settings.set_value(settings.TIMELINE_GEOMETRY, self.saveGeometry())
-        super().closeEvent(event)
-
-
-def show_timeline(main: MainWindow) -> TimelineWindow:
-    """The main window's one Term Timeline window, made on first use, brought to the front."""
-    window = main.findChild(TimelineWindow, "timeline_window")
-    if window is None:
-        window = TimelineWindow(main)
-    window.show()
-    to_front(window)
-    return window

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from reader.core.years import DROPPED, LOWERED, NEW, RAISED, REWORDED, SAME, Cell, Row, YearsTable, figure
 from reader.errors import ReaderError
 from reader.export.years import EXTENSIONS, RENDERERS, SYMBOLS, cell_text
-from reader.ops.changes import Changes
 from reader.ui import settings
 from reader.ui.changes import show_error
-from reader.ui.library_windows import ask_export_path, open_passage, to_front
+from reader.ui.library_windows import LibraryWindow, ask_export_path, export_format, open_passage
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -50,12 +48,14 @@ _TEXT = "#1a1a1a"
 _CELL_ROLE = Qt.ItemDataRole.UserRole
 
 
-class YearsWindow(QWidget):
+class YearsWindow(LibraryWindow):
     """One table window over the main window's library (a tool window, not modal)."""
 
+    GEOMETRY_KEY = settings.YEARS_GEOMETRY
+    DEFAULT_SIZE = (1100, 560)
+
     def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
+        super().__init__(main)
         self.setObjectName("years_window")
         self.setWindowTitle(self.tr("Targets by Year"))
         self.table_data: YearsTable | None = None
@@ -95,11 +95,7 @@ class YearsWindow(QWidget):
         layout.addWidget(self.empty)
         layout.addLayout(bottom)
 
-        main.funnel.applied.connect(self._on_changes)
-        self.refresh()
-        geometry = settings.get_bytes(settings.YEARS_GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 560)
+        self.start()
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -227,26 +223,8 @@ class YearsWindow(QWidget):
         if self.table_data is None:
             return
         if not form:
-            form = next((f for f, ext in EXTENSIONS.items() if path.lower().endswith("." + ext)), "csv")
+            form = export_format(path, EXTENSIONS)
         try:
             write(path, RENDERERS[form](self.table_data))
         except ReaderError as exc:
             show_error(self, exc)
-
-    def _on_changes(self, changes: Changes) -> None:
-        if changes.documents:
-            self.refresh()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        settings.set_value(settings.YEARS_GEOMETRY, self.saveGeometry())
-        super().closeEvent(event)
-
-
-def show_years(main: MainWindow) -> YearsWindow:
-    """The main window's one Targets by Year window, made on first use, brought to the front."""
-    window = main.findChild(YearsWindow, "years_window")
-    if window is None:
-        window = YearsWindow(main)
-    window.show()
-    to_front(window)
-    return window
