@@ -50,7 +50,8 @@ from reader.core.extracted import Target
 from reader.core.find import fold_words
 from reader.core.model import Document
 from reader.core.numbers import find_quantities, fold_document
-from reader.core.targets import _paragraphs, _View, find_target_spans  # targets' PDF-tolerant paragraph reader
+from reader.core.targets import ParagraphView, find_target_spans, paragraphs  # targets' PDF-tolerant paragraph reader
+from reader.core.years import REPORT_KINDS as REPORT_KINDS  # (reader.ops.outcomes reads it here)
 
 WITHIN, ABOVE, BELOW, MET, MISSED, UNCLEAR = "within", "above", "below", "met", "missed", "unclear"
 VERDICTS = (WITHIN, ABOVE, BELOW, MET, MISSED, UNCLEAR)
@@ -201,7 +202,7 @@ def extract_outcomes(document: Document) -> list[Outcome]:
         clean = view.clean
         if _MULTI_YEAR_OPENING.match(clean):
             continue
-        inside = [(_to_clean(view, a), _to_clean(view, b)) for a, b in target_spans if view.start <= a and b <= _view_end(view)]
+        inside = [(view.clean_offset(a), view.clean_offset(b)) for a, b in target_spans if view.start <= a and b <= view.end]
         if not _KEYWORD.search(clean):
             continue
         for s_start, s_end in _outside(_sentences(clean), inside):
@@ -228,20 +229,6 @@ def extract_outcomes(document: Document) -> list[Outcome]:
     return sorted(found.values(), key=lambda o: o.start)
 
 
-def _to_clean(view: _View, position: int) -> int:
-    """The offset in view.clean of text offset `position` (the start of the run it falls in or after)."""
-    best = 0
-    for clean_start, text_start, length in view.pieces:
-        if text_start <= position:
-            best = clean_start + min(position - text_start, length)
-    return best
-
-
-def _view_end(view: _View) -> int:
-    _, text_start, length = view.pieces[-1]
-    return text_start + length
-
-
 def _outside(sentences: list[tuple[int, int]], targets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences with the targets cut out (the summary's 主要预期目标 lines run into its review
     when they end without a full stop): each part between them is read as a sentence of its own."""
@@ -258,13 +245,13 @@ def _outside(sentences: list[tuple[int, int]], targets: list[tuple[int, int]]) -
     return out
 
 
-def _review_paragraphs(text: str) -> tuple[list[_View], bool]:
+def _review_paragraphs(text: str) -> tuple[list[ParagraphView], bool]:
     """The paragraphs of the review, and whether a review heading was found: from the heading to
     the next part; with no heading, the paragraphs before the first part heading. Read only as far
     as needed (the review is the first part of a report)."""
-    out: list[_View] = []
+    out: list[ParagraphView] = []
     in_review = False
-    for view in _paragraphs(text):
+    for view in paragraphs(text):
         head = view.clean.strip()
         short = len(view.clean) <= _MAX_HEADING
         if in_review:
@@ -408,8 +395,6 @@ def _decide(yes: bool, no: bool, positive: str, negative: str) -> str:
 
 
 # -- the table -------------------------------------------------------------------------------
-
-REPORT_KINDS = ("report", "summary")
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,11 +130,11 @@ def find_target_spans(text: str) -> list[TargetSpan]:
     # _MAX_GOALS_PARAGRAPHS, gathered as they are read; each run of paragraphs is read once.
     waiting = iter(goals)
     next_goal = next(waiting, None)
-    gathering: list[tuple[int, list[_View]]] = []
+    gathering: list[tuple[int, list[ParagraphView]]] = []
     # Without a goals heading, the paragraphs are read for a trigger only: none where the text
     # lacks one of its characters (a paragraph is the text's characters without its line breaks).
     readable = goals or all(ch in text for ch in _TRIGGER_CHARS)
-    for view in _paragraphs(text) if readable else ():
+    for view in paragraphs(text) if readable else ():
         started = False
         while next_goal is not None and next_goal[0] < view.start:
             if not started:  # a later heading before this paragraph reads the same run: nothing more
@@ -199,7 +199,7 @@ def _lines_from(text: str, position: int) -> Iterator[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _View:
+class ParagraphView:
     """A paragraph whose lines were cut (a PDF's wrapping, a page number) read as one string.
 
     clean is the paragraph without its line breaks, blank lines and page numbers; pieces maps
@@ -212,6 +212,19 @@ class _View:
     @property
     def start(self) -> int:
         return self.pieces[0][1]
+
+    @property
+    def end(self) -> int:
+        _, text_start, length = self.pieces[-1]
+        return text_start + length
+
+    def clean_offset(self, position: int) -> int:
+        """The offset in clean of text offset `position` (the start of the run it falls in or after)."""
+        best = 0
+        for clean_start, text_start, length in self.pieces:
+            if text_start <= position:
+                best = clean_start + min(position - text_start, length)
+        return best
 
     def position(self, offset: int, *, end: bool = False) -> int:
         """The text offset of clean[offset] (end=True: of the end of clean[offset - 1])."""
@@ -244,7 +257,7 @@ def _shift(span: TargetSpan, move: Callable[[int, int], tuple[int, int]]) -> Tar
     )
 
 
-def _paragraphs(text: str) -> Iterator[_View]:
+def paragraphs(text: str) -> Iterator[ParagraphView]:
     """The text's paragraphs: a line that does not end a sentence goes on after the next one.
 
     Blank lines and page numbers between the parts are dropped; a numbered line (三、, （一）,
@@ -272,13 +285,13 @@ def _paragraphs(text: str) -> Iterator[_View]:
         yield _view(text, parts)
 
 
-def _view(text: str, parts: list[tuple[int, int]]) -> _View:
+def _view(text: str, parts: list[tuple[int, int]]) -> ParagraphView:
     pieces, clean, offset = [], [], 0
     for start, end in parts:
         pieces.append((offset, start, end - start))
         clean.append(text[start:end])
         offset += end - start
-    return _View("".join(clean), tuple(pieces))
+    return ParagraphView("".join(clean), tuple(pieces))
 
 
 def _sentence_targets(text: str, start: int) -> list[TargetSpan]:
@@ -298,7 +311,7 @@ def _sentence_targets(text: str, start: int) -> list[TargetSpan]:
     return spans
 
 
-def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpan]:
+def _goals_sentence_targets(text: str, following: list[ParagraphView]) -> list[TargetSpan]:
     """2020: under 今年发展主要目标, the sentence 今年要优先稳就业保民生…；A，B；C… lists the targets.
 
     The clause before its first ； is the year's aim, not a target; the sentence counts only when
@@ -322,7 +335,7 @@ def _goals_sentence_targets(text: str, following: list[_View]) -> list[TargetSpa
     return []
 
 
-def _sentence_starts(view: _View) -> list[int]:
+def _sentence_starts(view: ParagraphView) -> list[int]:
     """Where a sentence may begin: after a full stop, or at a line (a heading may end without one)."""
     return sorted({*(piece[0] for piece in view.pieces), *(m.end() for m in _SENTENCE_END.finditer(view.clean))})
 
