@@ -173,13 +173,12 @@ class MainWindow(QMainWindow):
     def _show_page(self, block: int) -> None:
         """"p. 12" (or "pp. 12–13" for a block across a page break) for block n of the document
         shown; nothing for a document without pages."""
+        # setText, not clear(): it does nothing when the text is the same, as it is on most
+        # scroll steps (clear() lays the status bar out again each time).
         document = self.view.document()
-        if document is None or not document.blocks.paged or not 0 <= block < len(document.blocks):
-            self.status_page.clear()
-            return
-        first, last = document.blocks.pages(block)
+        first, last = document.blocks.pages(block) if document is not None and 0 <= block < len(document.blocks) else ("", "")
         if not first:
-            self.status_page.clear()
+            self.status_page.setText("")
         elif last and last != first:
             self.status_page.setText(self.tr("pp. %1–%2").replace("%1", first).replace("%2", last))
         else:
