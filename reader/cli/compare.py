@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import unicodedata
 from typing import TypedDict
 
 from reader.cli.context import load_document
-from reader.cli.output import EXIT_OK, notice
+from reader.cli.output import EXIT_OK, emit
 from reader.core.compare.model import BlockPair, Comparison, TargetChange, TermCount
 from reader.core.extracted import TargetJson
 from reader.errors import UsageError
@@ -69,14 +68,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         text = comparison_html(comparison, title_a, title_b)
     else:
         text = summary(comparison, title_a, title_b)
-    if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from reader.ops.export import write
-
-        write(args.output, text)
-        notice(f"wrote the comparison to {args.output}")
+    emit(text, args.output, "the comparison")
     return EXIT_OK
 
 

@@ -14,6 +14,19 @@ def print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
+def emit(text: str, output: str, what: str) -> None:
+    """A command's whole result: to standard output for "-", else written to the file `output`
+    (with a notice naming `what` was written there)."""
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from reader.ops.export import write
+
+    write(output, text)
+    notice(f"wrote {what} to {output}")
+
+
 def error(message: str) -> None:
     print(f"report-reader: {one_line(message)}", file=sys.stderr)
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from reader.cli.context import open_library
-from reader.cli.output import EXIT_ERROR, EXIT_OK, error, notice
+from reader.cli.output import EXIT_ERROR, EXIT_OK, emit, error, notice
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -32,12 +31,5 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         text = timeline_table(timeline)
         if not timeline.years:
             notice("no report with a year in the library (summaries and commentaries are not counted)")
-    if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from reader.ops.export import write
-
-        write(args.output, text)
-        notice(f"wrote the timeline to {args.output}")
+    emit(text, args.output, "the timeline")
     return EXIT_OK

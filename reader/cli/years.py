@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from reader.cli.context import open_library
-from reader.cli.output import EXIT_OK, notice
+from reader.cli.output import EXIT_OK, emit, notice
 
 
 def cmd_years(args: argparse.Namespace) -> int:
@@ -31,12 +30,5 @@ def cmd_years(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n" + legend() + "\n" if table.years else ""
         if not table.years:
             notice("no report or summary in the library states its main targets (主要预期目标)")
-    if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from reader.ops.export import write
-
-        write(args.output, text)
-        notice(f"wrote the table to {args.output}")
+    emit(text, args.output, "the table")
     return EXIT_OK
