@@ -82,12 +82,6 @@ def normalise(text: str, ignore: frozenset[str]) -> str:
     return text
 
 
-def folded_blocks(document: Document) -> list[str]:
-    """Each block's text on the Simplified fold (t2s), the form every comparison reads."""
-    side = _Side.of_document(document, frozenset())
-    return [side.text(i) for i in range(len(side))]
-
-
 class _Side:
     """One side as aligned: a 64-bit hash of each block's text as compared, in an array (8 bytes a
     block, where a list of 100,000 tiny texts took ~60), and the text of block i made on demand.
