@@ -39,6 +39,11 @@ def opens_window(argv: list[str]) -> bool:
     return argv[0] == "gui" or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version"))
 
 
+def _output_option(p: argparse.ArgumentParser) -> None:
+    """-o FILE, for the commands whose whole result is one text (see cli.output.emit)."""
+    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+
+
 def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     """The whole grammar; with window_only, the program's options and `gui` alone."""
     parser = argparse.ArgumentParser(
@@ -121,7 +126,7 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="targets, aligned blocks and terms as JSON (see above)")
     form.add_argument("--markdown", action="store_true", help="a brief to paste: targets table, terms, changed paragraphs")
     form.add_argument("--html", action="store_true", help="the same brief as a self-contained web page")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    _output_option(p)
     p.add_argument(
         "--ignore",
         metavar="WHAT",
@@ -233,7 +238,7 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="one row per indicator, each year's figure and change")
     form.add_argument("--markdown", action="store_true", help="a Markdown table with ↑ ↓ = new dropped ~ markers")
     form.add_argument("--html", action="store_true", help="the same table as a self-contained web page")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    _output_option(p)
     p.set_defaults(func=_command("years", "cmd_years"))
 
     p = sub.add_parser(
@@ -274,7 +279,7 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="one row per term and year: count, per_10k, characters")
     form.add_argument("--markdown", action="store_true", help="a Markdown table, a term a row, a year a column")
     p.add_argument("--no-new-words", action="store_true", help="skip each year's new words (faster: no word segmentation)")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    _output_option(p)
     p.set_defaults(func=_command("timeline", "cmd_timeline"))
 
     p = sub.add_parser(
@@ -295,7 +300,7 @@ def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="the rows as JSON (see above)")
     form.add_argument("--csv", action="store_true", help="one row per year and indicator, with the source documents")
     form.add_argument("--markdown", action="store_true", help="a Markdown table: year, indicator, target, outcome, verdict")
-    p.add_argument("-o", "--output", default="-", metavar="FILE", help="the file to write; - (the default) is standard output")
+    _output_option(p)
     p.set_defaults(func=_command("outcomes", "cmd_outcomes"))
     return parser
 
