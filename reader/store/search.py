@@ -441,7 +441,7 @@ _RANKED_CACHE: weakref.WeakKeyDictionary[Connection, tuple[tuple[int, int], list
 def _ranked(db: Connection) -> list[tuple[int, str]]:
     """Every document's id and title in library order; cached until the file changes (this
     connection's writes count in total_changes, other connections' in data_version)."""
-    key = (db.conn.total_changes, db.execute("PRAGMA data_version").fetchone()[0])
+    key = _file_state(db)
     cached = _RANKED_CACHE.get(db)
     if cached is not None and cached[0] == key:
         return cached[1]
