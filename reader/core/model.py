@@ -118,8 +118,7 @@ def _grown(values: array[int], value: int) -> array[int]:
     try:
         values.append(value)
     except OverflowError:
-        wider = _WIDER[_WIDER.index(values.typecode) + 1 :]
-        values = array(next(t for t in wider if value < 1 << (8 * array(t).itemsize)), values)
+        values = _widened(values, value)
         values.append(value)
     return values
 
