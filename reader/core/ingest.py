@@ -209,13 +209,9 @@ def _drop_repeats(drafts: Iterable[Draft]) -> Iterator[Draft]:
         yield draft
 
 
-def block_id(kind: str, text: str, occurrence: int = 1) -> str:
-    """Stable across re-ingest and unaffected by edits elsewhere: a hash of what the block says."""
-    digest = _hasher(kind, text).hexdigest()[:12]
-    return digest if occurrence == 1 else f"{digest}-{occurrence}"
-
-
 def _hasher(kind: str, text: str) -> hashlib._Hash:
+    """The hash a block's id is cut from (its first six bytes, "-n" added for the nth block saying
+    the same): stable across re-ingest and unaffected by edits elsewhere."""
     if len(text) <= _HASH_SLICE:  # most blocks: one encode and one call (a tenth of ingest on tiny lines)
         return hashlib.sha1(f"{kind}\x00{text}".encode())
     hasher = hashlib.sha1(f"{kind}\x00".encode())
