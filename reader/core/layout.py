@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.core.labels import find_label
+from reader.core.pages import PAGE_BREAK
 from reader.core.tables import TABLE_CAPTION, TABLE_SOURCE, parse_table, rows_end
 
 # Share of text lines followed by exactly one blank line above which blank lines are spacing.
@@ -102,10 +103,6 @@ class Segment:
     level: int = 0
     page: int = -1
     page_end: int = -1
-
-
-# The form feed before each page after the first in a paged text (as pdftotext writes it).
-PAGE_BREAK = "\f"
 
 
 class _PageLine(str):
@@ -601,7 +598,7 @@ def _set_widths(context: list[_Line], lines: list[_Line], count: int, typical: i
     _measure(body, first, first + count)
 
 
-def _measure(body: list[_Line], first: int = 0, stop: int | None = None) -> None:
+def _measure(body: list[_Line], first: int, stop: int) -> None:
     """The measure of body[first:stop], in display columns and in characters (the lines either side
     are read as their surroundings)."""
     han = [x.width >= _MIN_MEASURE and _is_han(x.text[-1]) for x in body]
@@ -609,7 +606,6 @@ def _measure(body: list[_Line], first: int = 0, stop: int | None = None) -> None
     long = [x.width >= _MIN_MEASURE for x in body]
     widths = _even_measures([x.width for x in body], han, wrapped, long, 1)
     chars = _even_measures([len(x.text) for x in body], han, wrapped, long, 0)
-    stop = len(body) if stop is None else stop
     for line, (measure, share), (measure_chars, share_chars) in zip(body[first:stop], widths[first:stop], chars[first:stop], strict=True):
         # Whichever count the wrapped lines agree on better is how the text was set.
         line.measure, line.even_width = measure, share >= share_chars and share > 0
