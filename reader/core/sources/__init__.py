@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core import pages
 from reader.core.layout import Segment
 
 PDF = "pdf"
@@ -27,8 +28,8 @@ HTML = "html"
 MARKDOWN = "markdown"
 TEXT = "text"
 
-# The form feed that opens each page after the first in a paged source's text.
-PAGE_BREAK = "\f"
+# The form feed that opens each page after the first in a paged source's text (reader.core.pages).
+PAGE_BREAK = pages.PAGE_BREAK
 
 
 @dataclass(frozen=True, slots=True)
