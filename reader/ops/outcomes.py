@@ -7,15 +7,12 @@ documents it has not seen. Commentaries and undated documents are never read.
 
 from __future__ import annotations
 
-from threading import Lock
-
 from reader.core.outcomes import REPORT_KINDS, Outcome, OutcomeRow, ReviewDocument, TargetSource, build_rows
+from reader.ops.content_cache import ContentCache
 from reader.ops.years import years_table
 from reader.store.library import DocumentInfo, Library
 
-_CACHE_LIMIT = 512
-_cache: dict[str, tuple[Outcome, ...]] = {}
-_lock = Lock()
+_cache: ContentCache[tuple[Outcome, ...]] = ContentCache()
 
 
 def outcome_rows(library: Library) -> list[OutcomeRow]:
@@ -35,22 +32,15 @@ def outcome_rows(library: Library) -> list[OutcomeRow]:
 
 def outcomes_of(library: Library, info: DocumentInfo) -> tuple[Outcome, ...]:
     """A document's outcomes, extracted once per content."""
-    with _lock:
-        cached = _cache.get(info.content_hash) if info.content_hash else None
-    if cached is not None:
-        return cached
-    from reader.core.outcomes import extract_outcomes
+    outcomes = _cache.get(info.content_hash)
+    if outcomes is None:
+        from reader.core.outcomes import extract_outcomes
 
-    outcomes = tuple(extract_outcomes(library.document(info.id)))
-    if info.content_hash:
-        with _lock:
-            if len(_cache) >= _CACHE_LIMIT:
-                _cache.clear()
-            _cache[info.content_hash] = outcomes
+        outcomes = tuple(extract_outcomes(library.document(info.id)))
+        _cache.put(info.content_hash, outcomes)
     return outcomes
 
 
 def clear_cache() -> None:
     """Forget every extraction (the benchmark times a cold table with it)."""
-    with _lock:
-        _cache.clear()
+    _cache.clear()

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from threading import Lock
-from typing import TypeVar
 
 from reader.core.convert import Conversion
 from reader.core.timeline import REPORT, Timeline, YearText, count_terms, han_count, new_by_year, reports_only, word_counts
+from reader.ops.content_cache import ContentCache
 from reader.store.library import DocumentInfo, Library
 
-_CACHE_LIMIT = 512
-_folds: dict[str, tuple[Conversion, int]] = {}  # content hash -> (fold, Han characters)
-_terms: dict[str, frozenset[str]] = {}
-_words: dict[str, Counter[str]] = {}
-_lock = Lock()
-V = TypeVar("V")
+_folds: ContentCache[tuple[Conversion, int]] = ContentCache()  # (fold, Han characters)
+_terms: ContentCache[frozenset[str]] = ContentCache()
+_words: ContentCache[Counter[str]] = ContentCache()
 
 
 def report_texts(library: Library) -> list[YearText]:
@@ -57,41 +53,35 @@ def new_words_by_year(texts: Sequence[YearText]) -> dict[int, tuple[str, ...]]:
 
 
 def _fold_of(library: Library, info: DocumentInfo) -> Conversion:
-    key = info.content_hash
-    with _lock:
-        cached = _folds.get(key) if key else None
+    cached = _folds.get(info.content_hash)
     if cached is not None:
         return cached[0]
     from reader.core.find import fold
 
     folded = fold(library.text(info.id))
-    if key:
-        _put(_folds, key, (folded, han_count(folded.text)))
+    if info.content_hash:
+        _folds.put(info.content_hash, (folded, han_count(folded.text)))
     return folded
 
 
 def _chars_of(text: YearText) -> int:
-    with _lock:
-        cached = _folds.get(text.content_hash) if text.content_hash else None
+    cached = _folds.get(text.content_hash)
     return cached[1] if cached is not None and cached[0] is text.folded else text.han_chars
 
 
 def _terms_of(text: YearText) -> frozenset[str]:
-    with _lock:
-        cached = _terms.get(text.content_hash) if text.content_hash else None
+    cached = _terms.get(text.content_hash)
     if cached is not None:
         return cached
     from reader.core.terms import find_terms
 
     found = frozenset(hit.term for hit in find_terms(text.folded))
-    if text.content_hash:
-        _put(_terms, text.content_hash, found)
+    _terms.put(text.content_hash, found)
     return found
 
 
 def _words_of(text: YearText) -> Counter[str]:
-    with _lock:
-        cached = _words.get(text.content_hash) if text.content_hash else None
+    cached = _words.get(text.content_hash)
     if cached is not None:
         return cached
     from reader.core.segment import tokens
@@ -104,21 +94,12 @@ def _words_of(text: YearText) -> Counter[str]:
             start, end = folded.offsets.span_to_converted(start, end)
         words.append(folded.text[start:end])
     counts = word_counts(words)
-    if text.content_hash:
-        _put(_words, text.content_hash, counts)
+    _words.put(text.content_hash, counts)
     return counts
-
-
-def _put(cache: dict[str, V], key: str, value: V) -> None:
-    with _lock:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        cache[key] = value
 
 
 def clear_cache() -> None:
     """Forget every fold and count (the benchmark times a cold timeline with it)."""
-    with _lock:
-        _folds.clear()
-        _terms.clear()
-        _words.clear()
+    _folds.clear()
+    _terms.clear()
+    _words.clear()

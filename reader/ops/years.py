@@ -7,15 +7,12 @@ catalogue and the documents it has not seen. Commentaries and undated documents 
 
 from __future__ import annotations
 
-from threading import Lock
-
 from reader.core.extracted import Target
 from reader.core.years import REPORT_KINDS, YearDocument, YearsTable, build_table
+from reader.ops.content_cache import ContentCache
 from reader.store.library import DocumentInfo, Library
 
-_CACHE_LIMIT = 512
-_cache: dict[str, tuple[Target, ...]] = {}
-_lock = Lock()
+_cache: ContentCache[tuple[Target, ...]] = ContentCache()
 
 
 def years_table(library: Library) -> YearsTable:
@@ -30,22 +27,15 @@ def years_table(library: Library) -> YearsTable:
 
 def targets_of(library: Library, info: DocumentInfo) -> tuple[Target, ...]:
     """A document's targets, extracted once per content."""
-    with _lock:
-        cached = _cache.get(info.content_hash) if info.content_hash else None
-    if cached is not None:
-        return cached
-    from reader.core.targets import extract_targets
+    targets = _cache.get(info.content_hash)
+    if targets is None:
+        from reader.core.targets import extract_targets
 
-    targets = tuple(extract_targets(library.document(info.id)))
-    if info.content_hash:
-        with _lock:
-            if len(_cache) >= _CACHE_LIMIT:
-                _cache.clear()
-            _cache[info.content_hash] = targets
+        targets = tuple(extract_targets(library.document(info.id)))
+        _cache.put(info.content_hash, targets)
     return targets
 
 
 def clear_cache() -> None:
     """Forget every extraction (the benchmark times a cold table with it)."""
-    with _lock:
-        _cache.clear()
+    _cache.clear()
