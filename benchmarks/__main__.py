@@ -17,6 +17,7 @@ from benchmarks.corpus import report_of, seed_texts
 if TYPE_CHECKING:
     from reader.core.model import Document
     from reader.export import Format
+    from reader.store.library import Library
     from reader.store.seeding import SeedEntry
 
 
@@ -1074,23 +1075,32 @@ def bench_index_runs(runs: int = 5) -> dict[str, object]:
     }
 
 
+def _thirty_reports(path: Path) -> Library:
+    """A library of 30 reports, 1995-2024: the six full reports copied in turn with their years
+    changed (the library-wide benchmarks' years table, timeline and outcomes)."""
+    import re
+
+    from reader.core.ingest import ingest_text
+    from reader.store.library import Library
+
+    reports = [text for name, text in sorted(seed_texts().items()) if name.startswith("gwr_")]
+    library = Library.open(path)
+    for n in range(30):
+        year = 1995 + n
+        text = re.sub(r"20[12]\d年", f"{year}年", reports[n % len(reports)])
+        library.add(ingest_text(f"{year}年政府工作报告\n{text}"), year=year, kind="report")
+    return library
+
+
 def bench_years_table() -> dict[str, object]:
     """Issue 13: the targets-by-year table of a library of 30 reports (the six full reports copied
     with their years changed) ≤ 200 ms: cold (every document read and extracted) and warm (the
     extraction cache by content hash, as the window refreshing after an import)."""
-    import re
 
-    from reader.core.ingest import ingest_text
     from reader.ops.years import clear_cache, years_table
-    from reader.store.library import Library
 
-    reports = [text for name, text in sorted(seed_texts().items()) if name.startswith("gwr_")]
     with tempfile.TemporaryDirectory() as tmp:
-        library = Library.open(Path(tmp) / "years.sqlite3")
-        for n in range(30):
-            year = 1995 + n
-            text = re.sub(r"20[12]\d年", f"{year}年", reports[n % len(reports)])
-            library.add(ingest_text(f"{year}年政府工作报告\n{text}"), year=year, kind="report")
+        library = _thirty_reports(Path(tmp) / "years.sqlite3")
 
         def cold() -> object:
             clear_cache()
@@ -1110,20 +1120,12 @@ def bench_timeline() -> dict[str, object]:
     their years changed) ≤ 300 ms: cold (every report read and folded) and warm (the folds cached
     by content hash, as the window counting another term). Each year's new words (jieba) are
     timed beside it, outside the budget: the window finds them on a worker thread."""
-    import re
 
-    from reader.core.ingest import ingest_text
     from reader.ops.timeline import clear_cache, report_texts, term_timeline
-    from reader.store.library import Library
 
     terms = ["高质量发展", "新常态", "新质生产力", "供给侧结构性改革", "乡村振兴"]
-    reports = [text for name, text in sorted(seed_texts().items()) if name.startswith("gwr_")]
     with tempfile.TemporaryDirectory() as tmp:
-        library = Library.open(Path(tmp) / "timeline.sqlite3")
-        for n in range(30):
-            year = 1995 + n
-            text = re.sub(r"20[12]\d年", f"{year}年", reports[n % len(reports)])
-            library.add(ingest_text(f"{year}年政府工作报告\n{text}"), year=year, kind="report")
+        library = _thirty_reports(Path(tmp) / "timeline.sqlite3")
 
         def cold() -> object:
             clear_cache()
@@ -1155,19 +1157,11 @@ def bench_outcomes() -> dict[str, object]:
     """Issue 18: targets against outcomes for a library of 30 reports (the six full reports copied
     with their years changed) ≤ 300 ms: cold (every review read, every targets sentence found) and
     warm (both extraction caches by content hash, as the window refreshing after an import)."""
-    import re
 
-    from reader.core.ingest import ingest_text
     from reader.ops import outcomes, years
-    from reader.store.library import Library
 
-    reports = [text for name, text in sorted(seed_texts().items()) if name.startswith("gwr_")]
     with tempfile.TemporaryDirectory() as tmp:
-        library = Library.open(Path(tmp) / "outcomes.sqlite3")
-        for n in range(30):
-            year = 1995 + n
-            text = re.sub(r"20[12]\d年", f"{year}年", reports[n % len(reports)])
-            library.add(ingest_text(f"{year}年政府工作报告\n{text}"), year=year, kind="report")
+        library = _thirty_reports(Path(tmp) / "outcomes.sqlite3")
 
         def cold() -> object:
             outcomes.clear_cache()
