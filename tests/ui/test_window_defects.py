@@ -104,7 +104,13 @@ def test_a_library_search_hit_shows_its_whole_context_in_a_narrow_dock(window, q
     dock = window.search_dock
     dock.show()
     dock.raise_()
-    window.resizeDocks([dock], [220], Qt.Orientation.Horizontal)
+    # A layout pass still pending from the window's start (room to read fits the docks) can undo
+    # the narrowing: in a full run the dock was sometimes its old width when the results came.
+    def narrowed() -> bool:
+        window.resizeDocks([dock], [220], Qt.Orientation.Horizontal)
+        return dock.width() <= 240
+
+    qtbot.waitUntil(narrowed, timeout=5_000)
     with qtbot.waitSignal(dock.results_ready, timeout=30_000):
         dock.line.setText("新质生产力")
         dock.search_now()
